@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createApp } from './app';
 import { AppError } from './errors';
 import { startHost } from './host/server';
+import { version as pkgVersion } from '../package.json';
 
 function arg(name: string): string | undefined {
   const argv = process.argv.slice(2);
@@ -31,9 +32,7 @@ async function main(): Promise<void> {
   const portArg = arg('port') ?? process.env.INSPECTDESK_PORT;
   const port = portArg === undefined ? 0 : Number(portArg);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('INVALID_INPUT', `端口号不正确：${portArg}`);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const version = (require('../../package.json') as { version: string }).version;
-  const app = createApp({ dataDir, mode: 'browser', appVersion: version, workerFile: path.join(__dirname, 'worker.js') });
+  const app = createApp({ dataDir, mode: 'browser', appVersion: pkgVersion, workerFile: path.join(__dirname, 'worker.js') });
   const host = await startHost({ app, rendererDir: path.join(__dirname, '..', 'renderer'), port });
   // The test harness and users read this line: keep its shape.
   console.log(`InspectDesk 浏览器模式已启动（数据目录：${app.dataDir}）`);

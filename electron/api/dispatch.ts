@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { allows, api, isRouteName, type ApiError, type Result, type RouteName } from '../../shared/api';
 import { zodToApiError } from '../../shared/api/errors';
 import { AppError } from '../errors';
