@@ -17,6 +17,7 @@ export interface AppOptions {
   workerFile?: string;
   workerExecArgv?: string[];
   now?: () => Date;
+  demoRowDelayMs?: number;
 }
 
 export interface CallContext {
@@ -101,7 +102,7 @@ export function createApp(opts: AppOptions): App {
       ).immediate();
     },
   });
-  const services: Services = { db, sessions, jobs, dataDir, dbPath, mode: opts.mode, appVersion: opts.appVersion, now };
+  const services: Services = { db, sessions, jobs, dataDir, dbPath, mode: opts.mode, appVersion: opts.appVersion, now, demoRowDelayMs: opts.demoRowDelayMs ?? 0 };
   const dispatch = createDispatcher(services);
   let closed = false;
 

@@ -32,7 +32,15 @@ async function main(): Promise<void> {
   const portArg = arg('port') ?? process.env.INSPECTDESK_PORT;
   const port = portArg === undefined ? 0 : Number(portArg);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('INVALID_INPUT', `端口号不正确：${portArg}`);
-  const app = createApp({ dataDir, mode: 'browser', appVersion: pkgVersion, workerFile: path.join(__dirname, 'worker.js') });
+  // INSPECTDESK_DEMO_ROW_DELAY_MS slows the demo load so its progress bar can be watched (tests, demos).
+  const delay = Number(process.env.INSPECTDESK_DEMO_ROW_DELAY_MS ?? '0');
+  const app = createApp({
+    dataDir,
+    mode: 'browser',
+    appVersion: pkgVersion,
+    workerFile: path.join(__dirname, 'worker.js'),
+    demoRowDelayMs: Number.isFinite(delay) && delay > 0 ? Math.min(delay, 100) : 0,
+  });
   const host = await startHost({ app, rendererDir: path.join(__dirname, '..', 'renderer'), port });
   // The test harness and users read this line: keep its shape.
   console.log(`InspectDesk 浏览器模式已启动（数据目录：${app.dataDir}）`);

@@ -14,6 +14,8 @@ export interface Services {
   mode: 'electron' | 'browser';
   appVersion: string;
   now: () => Date;
+  /** Slows the demo load per row (ms) so a progress bar can be watched; 0 in normal use. */
+  demoRowDelayMs: number;
 }
 
 /** What a handler gets besides its parsed input. */

@@ -19,6 +19,11 @@ export class SessionStore {
     this.byKey.delete(key);
   }
 
+  /** Refreshes the stored copy of a user in every session (after a name change). */
+  refreshUser(user: SessionUser): void {
+    for (const [k, u] of this.byKey) if (u.id === user.id) this.byKey.set(k, user);
+  }
+
   /** Drops every session of one user (disabled, role changed, password reset). */
   dropUser(userId: number): void {
     for (const [k, u] of this.byKey) if (u.id === userId) this.byKey.delete(k);

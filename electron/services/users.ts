@@ -144,6 +144,7 @@ export function updateUser(ctx: HandlerCtx, input: { id: number; displayName: st
   }
   ctx.db.prepare('UPDATE users SET display_name = ?, role = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(input.displayName, input.role, ctx.at.toISOString(), u.id);
   if (u.role !== input.role) ctx.sessions.dropUser(u.id);
+  else ctx.sessions.refreshUser(toSession(byId(ctx, u.id)));
   const changes = [u.display_name !== input.displayName ? `姓名 ${u.display_name}→${input.displayName}` : '', u.role !== input.role ? `角色 ${ROLE_LABELS[u.role]}→${ROLE_LABELS[input.role]}` : '']
     .filter(Boolean)
     .join('，');

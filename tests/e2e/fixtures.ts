@@ -14,9 +14,9 @@ export interface Server {
 const SERVE = path.resolve(__dirname, '../../dist/electron/serve.js');
 
 /** Starts browser mode on its own data directory and resolves once it prints its URL (no sleeps). */
-export function startServer(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'inspectdesk-e2e-'))): Promise<Server> {
+export function startServer(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'inspectdesk-e2e-')), env: Record<string, string> = {}): Promise<Server> {
   if (!fs.existsSync(SERVE)) throw new Error('dist/electron/serve.js is missing: run `npm run build` first');
-  const child = spawn(process.execPath, [SERVE, '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SERVE, '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let out = '';
   return new Promise((resolve, reject) => {
     const onData = (b: Buffer) => {
@@ -40,8 +40,11 @@ export async function stopServer(s: Server): Promise<void> {
 
 /** Each test gets its own server and data directory. */
 export const test = base.extend<{ server: Server }>({
+  // Playwright requires the destructuring pattern even when a fixture uses no other fixture.
+  // eslint-disable-next-line no-empty-pattern
   server: async ({}, use) => {
-    const s = await startServer();
+    // A slowed demo load, so the journey can watch its progress bar move.
+    const s = await startServer(undefined, { INSPECTDESK_DEMO_ROW_DELAY_MS: '6' });
     await use(s);
     await stopServer(s);
   },

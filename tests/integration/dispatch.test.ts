@@ -133,3 +133,19 @@ describe('the binding layer', () => {
     await ok(app, 'auth.login', { username: 'c2', password: 'second-pass-2' }, 'c');
   });
 });
+
+describe('sessions follow user changes', () => {
+  it('a renamed user sees the new name; a role change ends their session', async () => {
+    const a = await adminApp();
+    try {
+      await ok(a, 'users.update', { id: 1, displayName: '新名字', role: 'admin' });
+      expect((await ok(a, 'auth.status', {})).user?.displayName).toBe('新名字');
+      const u = await ok(a, 'users.create', { username: 'h1', displayName: '甲', role: 'head', password: 'head-pass-12' });
+      await ok(a, 'auth.login', { username: 'h1', password: 'head-pass-12' }, 'h');
+      await ok(a, 'users.update', { id: u.id, displayName: '甲', role: 'clerk' });
+      expect((await ok(a, 'auth.status', {}, 'h')).user).toBeNull();
+    } finally {
+      await a.close();
+    }
+  });
+});

@@ -1,0 +1,204 @@
+/**
+ * Electron main process: lifecycle and wiring only.
+ *
+ * Every security decision lives in security.ts (pure, unit-tested) and every business rule in
+ * createApp (shared with browser mode); this file connects them to the real Electron objects.
+ * Bundled by esbuild to dist/electron/main.js, so __dirname is dist/electron at runtime.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { IPC_CALL, IPC_JOB_PROGRESS, type Result } from '../shared/api';
+import { createApp, type App } from './app';
+import {
+  APP_INDEX_URL,
+  APP_SCHEME,
+  createAppProtocolHandler,
+  hardenSession,
+  hardenWebContents,
+  isAppUrl,
+  isTrustedSender,
+  windowOptions,
+} from './security';
+
+const STARTUP_ERROR_TITLE = 'InspectDesk 无法启动';
+
+/**
+ * `--data-dir=<path>` (or `--data-dir <path>`, as browser mode accepts) wins over
+ * INSPECTDESK_DATA_DIR; null means "use userData".
+ */
+function explicitDataDir(argv: readonly string[], env: NodeJS.ProcessEnv): string | null {
+  const flag = '--data-dir';
+  let value: string | undefined;
+  argv.forEach((a, i) => {
+    if (a.startsWith(`${flag}=`)) value = a.slice(flag.length + 1);
+    else if (a === flag) value = argv[i + 1];
+  });
+  value ??= env.INSPECTDESK_DATA_DIR;
+  return value ? path.resolve(value) : null;
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Envelope for calls that never reach createApp's dispatcher. */
+function refuse(code: 'FORBIDDEN' | 'INVALID_INPUT' | 'INTERNAL', message: string): Result<never> {
+  return { ok: false, error: { code, message } };
+}
+
+// ---- Before 'ready': these calls are ignored or throw once the app is ready. ----
+
+// `standard` gives app://bundle/ real origin semantics (relative URLs, localStorage),
+// `secure` makes it a secure context, `supportFetchAPI` lets the renderer fetch its own assets.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+// Every renderer is sandboxed, even one created with a careless option elsewhere.
+app.enableSandbox();
+
+const dataDirOverride = explicitDataDir(process.argv, process.env);
+if (dataDirOverride) {
+  // The single-instance lock and the Chromium profile are keyed by userData. Giving each
+  // explicit data dir its own profile lets tests (and a second archive) run side by side while
+  // two windows on the *same* data dir are still refused. The profile stays under the normal
+  // userData so an unwritable data dir reaches createApp and its Chinese error, not Chromium.
+  const tag = createHash('sha256').update(dataDirOverride).digest('hex').slice(0, 16);
+  app.setPath('userData', path.join(app.getPath('userData'), 'instances', tag));
+}
+const dataDir = dataDirOverride ?? app.getPath('userData');
+
+let core: App | null = null;
+let mainWindow: BrowserWindow | null = null;
+let stopProgress: (() => void) | null = null;
+
+/** Longest wait for jobs and the database to close before quitting anyway. */
+const CLOSE_TIMEOUT_MS = 15_000;
+let closing: Promise<void> | null = null;
+let closed = false;
+
+/** Stops jobs and closes the database once; every quit path awaits the same promise. */
+function shutdown(): Promise<void> {
+  if (!closing) {
+    const current = core;
+    core = null;
+    stopProgress?.();
+    stopProgress = null;
+    closing = current
+      ? new Promise<void>((resolve) => {
+          const timer = setTimeout(() => {
+            console.error('InspectDesk: close timed out, quitting anyway');
+            resolve();
+          }, CLOSE_TIMEOUT_MS);
+          timer.unref();
+          current
+            .close()
+            .catch((err: unknown) => console.error('InspectDesk: close failed', err))
+            .finally(() => {
+              clearTimeout(timer);
+              resolve();
+            });
+        })
+      : Promise.resolve();
+  }
+  return closing;
+}
+
+/** The IPC entry point: sender check first, then the route name, then createApp's dispatcher. */
+async function handleCall(event: IpcMainInvokeEvent, route: unknown, input: unknown): Promise<Result<unknown>> {
+  const frame = event.senderFrame;
+  if (!frame || !isTrustedSender(frame.url, frame === event.sender.mainFrame)) {
+    return refuse('FORBIDDEN', '拒绝访问：请求不是来自 InspectDesk 主窗口');
+  }
+  if (typeof route !== 'string') return refuse('INVALID_INPUT', '请求格式不正确：缺少接口名称');
+  if (!core) return refuse('INTERNAL', 'InspectDesk 正在关闭，请稍后重试');
+  try {
+    return await core.dispatch(route, input, { sessionKey: `wc:${event.sender.id}` });
+  } catch (err) {
+    // dispatch answers with envelopes; a throw here is a bug, but the renderer still gets one.
+    console.error('InspectDesk: dispatch threw', err);
+    return refuse('INTERNAL', `内部错误：${messageOf(err)}`);
+  }
+}
+
+function createWindow(owner: App): BrowserWindow {
+  const win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.js')));
+  // Captured now: webContents.id cannot be read any more once it is destroyed.
+  const sessionKey = `wc:${win.webContents.id}`;
+  win.webContents.on('destroyed', () => owner.endSession(sessionKey));
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  win.loadURL(APP_INDEX_URL).catch((err: unknown) => console.error('InspectDesk: failed to load UI', err));
+  return win;
+}
+
+function start(): void {
+  hardenSession(session.defaultSession);
+  // Packaged builds drop the default menu: its Reload and DevTools entries only help developers.
+  if (app.isPackaged) Menu.setApplicationMenu(null);
+
+  let created: App;
+  try {
+    created = createApp({
+      dataDir,
+      mode: 'electron',
+      appVersion: app.getVersion(),
+      workerFile: path.join(__dirname, 'worker.js'),
+    });
+  } catch (err) {
+    // Locked, corrupt, newer-schema or unwritable database: explain in Chinese and leave
+    // everything on disk untouched.
+    dialog.showErrorBox(STARTUP_ERROR_TITLE, messageOf(err));
+    app.quit();
+    return;
+  }
+  core = created;
+
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(__dirname, '../renderer')));
+  ipcMain.handle(IPC_CALL, handleCall);
+  stopProgress = created.onJobProgress((progress) => {
+    for (const win of BrowserWindow.getAllWindows()) {
+      // Only our own page receives job data, never a window that somehow left the bundle.
+      if (!win.isDestroyed() && isAppUrl(win.webContents.getURL())) {
+        win.webContents.send(IPC_JOB_PROGRESS, progress);
+      }
+    }
+  });
+  mainWindow = createWindow(created);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another InspectDesk owns this data dir; it focuses itself via 'second-instance'.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  // Covers every webContents ever created, including any a future feature adds by mistake.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => {
+    void shutdown();
+    app.quit();
+  });
+  // close() is async (it waits for the job worker and checkpoints the WAL): hold the quit
+  // until it has finished, then quit for real.
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void shutdown().then(() => {
+      closed = true;
+      app.quit();
+    });
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      dialog.showErrorBox(STARTUP_ERROR_TITLE, messageOf(err));
+      app.quit();
+    });
+}
