@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { JobEvent, Result } from '../shared/api';
+import type { JobEvent, Result, SessionUser } from '../shared/api';
 import { createDispatcher } from './api/dispatch';
 import type { Services } from './api/context';
 import { openDatabase } from './db/database';
 import { AppError } from './errors';
+import { Transfers } from './files/transfers';
 import { JobRunner } from './jobs/runner';
 import { appendAudit } from './services/audit';
 import { SessionStore } from './services/sessions';
@@ -30,8 +31,12 @@ export interface App {
   readonly dbPath: string;
   dispatch(route: string, input: unknown, ctx: CallContext): Promise<Result<unknown>>;
   onJobProgress(listener: (event: JobEvent) => void): () => void;
+  /** Who is logged in on a connection (uploads and downloads check it). */
+  userOf(sessionKey: string): SessionUser | null;
   /** Forgets the login of a closed window / expired cookie. */
   endSession(sessionKey: string): void;
+  /** Uploads in, produced files out (both transports use it; see files/transfers.ts). */
+  readonly transfers: Transfers;
   /** For tests and shutdown: resolves when the job ends. */
   waitForJob(id: string): Promise<JobEvent>;
   close(): Promise<void>;
@@ -89,6 +94,8 @@ export function createApp(opts: AppOptions): App {
   const { db } = opened;
   const now = opts.now ?? (() => new Date());
   const sessions = new SessionStore();
+  const transfers = new Transfers(dataDir);
+  transfers.sweep();
   const jobs = new JobRunner({
     dbPath,
     dataDir,
@@ -102,15 +109,17 @@ export function createApp(opts: AppOptions): App {
       ).immediate();
     },
   });
-  const services: Services = { db, sessions, jobs, dataDir, dbPath, mode: opts.mode, appVersion: opts.appVersion, now, demoRowDelayMs: opts.demoRowDelayMs ?? 0 };
+  const services: Services = { db, sessions, jobs, dataDir, dbPath, mode: opts.mode, appVersion: opts.appVersion, now, demoRowDelayMs: opts.demoRowDelayMs ?? 0, transfers };
   const dispatch = createDispatcher(services);
   let closed = false;
 
   return {
     dataDir,
     dbPath,
+    transfers,
     dispatch: (route, input, ctx) => Promise.resolve(dispatch(route, input, ctx)),
     onJobProgress: (listener) => jobs.onProgress(listener),
+    userOf: (key) => sessions.get(key),
     endSession: (key) => sessions.delete(key),
     waitForJob: (id) => jobs.wait(id),
     async close() {

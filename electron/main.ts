@@ -6,9 +6,10 @@
  * Bundled by esbuild to dist/electron/main.js, so __dirname is dist/electron at runtime.
  */
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent } from 'electron';
-import { IPC_CALL, IPC_JOB_PROGRESS, type Result } from '../shared/api';
+import { IPC_CALL, IPC_DOWNLOAD, IPC_JOB_PROGRESS, IPC_UPLOAD, type Result, type UploadInfo } from '../shared/api';
 import { createApp, type App } from './app';
 import {
   APP_INDEX_URL,
@@ -104,20 +105,66 @@ function shutdown(): Promise<void> {
   return closing;
 }
 
-/** The IPC entry point: sender check first, then the route name, then createApp's dispatcher. */
-async function handleCall(event: IpcMainInvokeEvent, route: unknown, input: unknown): Promise<Result<unknown>> {
+/** Every IPC handler starts here: only our own app://bundle main frame may talk to the core. */
+function trustedCore(event: IpcMainInvokeEvent): App | Result<never> {
   const frame = event.senderFrame;
   if (!frame || !isTrustedSender(frame.url, frame === event.sender.mainFrame)) {
     return refuse('FORBIDDEN', '拒绝访问：请求不是来自 InspectDesk 主窗口');
   }
-  if (typeof route !== 'string') return refuse('INVALID_INPUT', '请求格式不正确：缺少接口名称');
   if (!core) return refuse('INTERNAL', 'InspectDesk 正在关闭，请稍后重试');
+  return core;
+}
+
+function isEnvelope(x: App | Result<never>): x is Result<never> {
+  return 'ok' in x;
+}
+
+/** The IPC entry point: sender check first, then the route name, then createApp's dispatcher. */
+async function handleCall(event: IpcMainInvokeEvent, route: unknown, input: unknown): Promise<Result<unknown>> {
+  const owner = trustedCore(event);
+  if (isEnvelope(owner)) return owner;
+  if (typeof route !== 'string') return refuse('INVALID_INPUT', '请求格式不正确：缺少接口名称');
   try {
-    return await core.dispatch(route, input, { sessionKey: `wc:${event.sender.id}` });
+    return await owner.dispatch(route, input, { sessionKey: `wc:${event.sender.id}` });
   } catch (err) {
     // dispatch answers with envelopes; a throw here is a bug, but the renderer still gets one.
     console.error('InspectDesk: dispatch threw', err);
     return refuse('INTERNAL', `内部错误：${messageOf(err)}`);
+  }
+}
+
+/** A file the user chose in the page: stored by the core, answered with its id. */
+async function handleUpload(event: IpcMainInvokeEvent, name: unknown, bytes: unknown): Promise<Result<UploadInfo>> {
+  const owner = trustedCore(event);
+  if (isEnvelope(owner)) return owner;
+  if (!owner.userOf(`wc:${event.sender.id}`)) return { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } };
+  if (typeof name !== 'string' || !(bytes instanceof Uint8Array)) return refuse('INVALID_INPUT', '请求格式不正确：缺少文件');
+  try {
+    return { ok: true, value: owner.transfers.saveUploadBytes(name, bytes) };
+  } catch (err) {
+    return refuse('INVALID_INPUT', messageOf(err));
+  }
+}
+
+/** A file the core produced: the user picks where it goes in the native save dialog. */
+async function handleDownload(event: IpcMainInvokeEvent, id: unknown): Promise<Result<{ saved: boolean; path?: string }>> {
+  const owner = trustedCore(event);
+  if (isEnvelope(owner)) return owner;
+  if (!owner.userOf(`wc:${event.sender.id}`)) return { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } };
+  if (typeof id !== 'string') return refuse('INVALID_INPUT', '请求格式不正确：缺少文件编号');
+  try {
+    const file = owner.transfers.download(id);
+    const win = BrowserWindow.fromWebContents(event.sender);
+    const options = { defaultPath: path.join(app.getPath('documents'), file.name) };
+    const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+    if (choice.canceled || !choice.filePath) return { ok: true, value: { saved: false } };
+    // Copy to a temporary name beside the target, then rename: never a half-written file.
+    const partial = `${choice.filePath}.partial`;
+    await fs.promises.copyFile(file.path, partial);
+    await fs.promises.rename(partial, choice.filePath);
+    return { ok: true, value: { saved: true, path: choice.filePath } };
+  } catch (err) {
+    return refuse('INTERNAL', `文件未能保存：${messageOf(err)}`);
   }
 }
 
@@ -158,6 +205,8 @@ function start(): void {
 
   protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(__dirname, '../renderer')));
   ipcMain.handle(IPC_CALL, handleCall);
+  ipcMain.handle(IPC_UPLOAD, handleUpload);
+  ipcMain.handle(IPC_DOWNLOAD, handleDownload);
   stopProgress = created.onJobProgress((progress) => {
     for (const win of BrowserWindow.getAllWindows()) {
       // Only our own page receives job data, never a window that somehow left the bundle.

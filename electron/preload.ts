@@ -5,11 +5,11 @@
  * esbuild into one CommonJS file. The constants are imported from bridge.ts directly (not the
  * shared/api index) so zod and the route table stay out of the bundle.
  *
- * Exposes exactly `window.inspectdesk = { call, onJobProgress }`; never a raw `ipcRenderer`,
+ * Exposes exactly `window.inspectdesk = { call, onJobProgress, upload, download }`; never a raw `ipcRenderer`,
  * and listeners never see the `IpcRendererEvent` (its `sender` is the ipcRenderer itself).
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_CALL, IPC_JOB_PROGRESS, type Bridge } from '../shared/api/bridge';
+import { IPC_CALL, IPC_DOWNLOAD, IPC_JOB_PROGRESS, IPC_UPLOAD, type Bridge, type UploadInfo } from '../shared/api/bridge';
 import type { JobEvent } from '../shared/api/common';
 import type { Result } from '../shared/api/route';
 
@@ -26,6 +26,14 @@ const bridge = {
       ipcRenderer.removeListener(IPC_JOB_PROGRESS, wrapper);
     };
   },
+
+  // A chosen file's bytes go to the main process, which stores them and answers with an id.
+  upload: (name: string, bytes: Uint8Array): Promise<Result<UploadInfo>> =>
+    ipcRenderer.invoke(IPC_UPLOAD, name, bytes) as Promise<Result<UploadInfo>>,
+
+  // The main process asks where to save (native dialog) and copies the file there.
+  download: (downloadId: string): Promise<Result<{ saved: boolean; path?: string }>> =>
+    ipcRenderer.invoke(IPC_DOWNLOAD, downloadId) as Promise<Result<{ saved: boolean; path?: string }>>,
 } satisfies Bridge;
 
 contextBridge.exposeInMainWorld('inspectdesk', bridge);

@@ -1,5 +1,6 @@
 import type { ParsedInput, Output, RouteName, SessionUser } from '../../shared/api';
 import type { Db } from '../db/database';
+import type { Transfers } from '../files/transfers';
 import type { JobRunner } from '../jobs/runner';
 import type { AuditEntry } from '../services/audit';
 import type { SessionStore } from '../services/sessions';
@@ -16,6 +17,7 @@ export interface Services {
   now: () => Date;
   /** Slows the demo load per row (ms) so a progress bar can be watched; 0 in normal use. */
   demoRowDelayMs: number;
+  transfers: Transfers;
 }
 
 /** What a handler gets besides its parsed input. */

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { MAX_BODY_BYTES, SESSION_COOKIE, TOKEN_HEADER } from '../../shared/api/bridge';
+import { FILE_NAME_HEADER, MAX_BODY_BYTES, MAX_UPLOAD_BYTES, SESSION_COOKIE, TOKEN_HEADER } from '../../shared/api/bridge';
+import { AppError } from '../errors';
 import type { App } from '../app';
 import { describeContract } from './describe';
 
@@ -110,6 +111,15 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     }
     if (req.method === 'GET' && url.pathname === '/api') return send(res, 200, describeContract(), extra);
     if (req.method === 'GET' && url.pathname === '/api/events') return openEvents(res, extra);
+    if (url.pathname === '/api/files/upload' || url.pathname.startsWith('/api/files/download/')) {
+      const user = opts.app.userOf(`http:${sid}`);
+      if (!user) {
+        req.resume();
+        return send(res, 200, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } }, extra);
+      }
+      if (req.method === 'POST' && url.pathname === '/api/files/upload') return void upload(req, res, extra);
+      if (req.method === 'GET') return download(res, url.pathname.slice('/api/files/download/'.length), extra);
+    }
     if (req.method !== 'POST') {
       req.resume();
       return send(res, 405, { ok: false, error: { code: 'INVALID_INPUT', message: '只接受 POST 请求' } }, { ...extra, allow: 'POST' });
@@ -153,6 +163,45 @@ export async function startHost(opts: HostOptions): Promise<Host> {
         send(res, status, result, extra);
       });
     });
+  }
+
+  async function upload(req: http.IncomingMessage, res: http.ServerResponse, extra: Record<string, string>): Promise<void> {
+    if (Number(req.headers['content-length'] ?? '0') > MAX_UPLOAD_BYTES) {
+      req.resume();
+      return send(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: '文件过大' } }, { ...extra, connection: 'close' });
+    }
+    let name: string;
+    try {
+      name = decodeURIComponent(String(req.headers[FILE_NAME_HEADER] ?? ''));
+    } catch {
+      name = '';
+    }
+    try {
+      const info = await opts.app.transfers.saveUploadStream(name || '未命名文件', req);
+      send(res, 200, { ok: true, value: info }, extra);
+    } catch (e) {
+      const err = e instanceof AppError ? e : AppError.from('上传失败', e);
+      send(res, err.message.startsWith('文件过大') ? 413 : 200, { ok: false, error: err.toApiError() }, { ...extra, connection: 'close' });
+      req.destroy();
+    }
+  }
+
+  function download(res: http.ServerResponse, id: string, extra: Record<string, string>): void {
+    let file: ReturnType<App['transfers']['download']>;
+    try {
+      file = opts.app.transfers.download(decodeURIComponent(id));
+    } catch (e) {
+      const err = e instanceof AppError ? e : AppError.from('下载失败', e);
+      return send(res, 404, { ok: false, error: err.toApiError() }, extra);
+    }
+    res.writeHead(200, {
+      'content-type': file.mime,
+      'content-length': String(file.bytes),
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      'cache-control': 'no-store',
+      ...extra,
+    });
+    fs.createReadStream(file.path).pipe(res);
   }
 
   function openEvents(res: http.ServerResponse, extra: Record<string, string>): void {

@@ -1,5 +1,7 @@
 import {
+  FILE_NAME_HEADER,
   TOKEN_HEADER,
+  type UploadInfo,
   type ApiError,
   type Bridge,
   type Input,
@@ -93,6 +95,49 @@ function httpBridge(token: string): Bridge {
       if (!streaming) void stream();
       return () => listeners.delete(listener);
     },
+    async upload(name, bytes) {
+      try {
+        const res = await fetch('/api/files/upload', {
+          method: 'POST',
+          headers: { 'content-type': 'application/octet-stream', [TOKEN_HEADER]: token, [FILE_NAME_HEADER]: encodeURIComponent(name) },
+          credentials: 'same-origin',
+          body: new Blob([bytes as Uint8Array<ArrayBuffer>]),
+        });
+        if (res.status === 413) return { ok: false, error: { code: 'INVALID_INPUT', message: '文件过大，无法上传' } };
+        return (await res.json()) as Result<UploadInfo>;
+      } catch {
+        return { ok: false, error: { code: 'INTERNAL', message: '文件上传失败：无法连接到 InspectDesk 服务' } };
+      }
+    },
+    async download(downloadId) {
+      let res: Response;
+      try {
+        res = await fetch(`/api/files/download/${encodeURIComponent(downloadId)}`, { headers: { [TOKEN_HEADER]: token }, credentials: 'same-origin' });
+      } catch {
+        return { ok: false, error: { code: 'INTERNAL', message: '下载失败：无法连接到 InspectDesk 服务' } };
+      }
+      const type = res.headers.get('content-type') ?? '';
+      if (!res.ok || type.startsWith('application/json')) {
+        try {
+          return (await res.json()) as Result<never>;
+        } catch {
+          return { ok: false, error: { code: 'INTERNAL', message: `下载失败（HTTP ${res.status}）` } };
+        }
+      }
+      // The browser saves it through its own download flow, under the name the server gives.
+      const disposition = res.headers.get('content-disposition') ?? '';
+      const m = /filename\*=UTF-8''([^;]+)/u.exec(disposition);
+      const name = m?.[1] ? decodeURIComponent(m[1]) : 'download';
+      const url = URL.createObjectURL(await res.blob());
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return { ok: true, value: { saved: true } };
+    },
   };
 }
 
@@ -122,6 +167,22 @@ export async function call<R extends RouteName>(route: R, input: Input<R>): Prom
   const res = await bridge.call(route, input);
   if (!res.ok) throw new CallError(res.error);
   return res.value as Output<R>;
+}
+
+/** Hands a file the user picked to the app; resolves with its upload id or throws CallError. */
+export async function uploadFile(file: File): Promise<UploadInfo> {
+  if (!bridge) throw new CallError({ code: 'UNAUTHENTICATED', message: '缺少访问令牌' });
+  const res = await bridge.upload(file.name, new Uint8Array(await file.arrayBuffer()));
+  if (!res.ok) throw new CallError(res.error);
+  return res.value;
+}
+
+/** Saves a produced file (export, report); resolves false when the user cancelled the dialog. */
+export async function downloadFile(downloadId: string): Promise<boolean> {
+  if (!bridge) throw new CallError({ code: 'UNAUTHENTICATED', message: '缺少访问令牌' });
+  const res = await bridge.download(downloadId);
+  if (!res.ok) throw new CallError(res.error);
+  return res.value.saved;
 }
 
 export function onJobProgress(listener: (e: JobEvent) => void): () => void {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IPC_CALL, IPC_JOB_PROGRESS, type JobEvent, type Result } from '../../../shared/api';
+import { IPC_CALL, IPC_DOWNLOAD, IPC_JOB_PROGRESS, IPC_UPLOAD, type JobEvent, type Result } from '../../../shared/api';
 import { windowOptions } from '../../../electron/security';
 import type * as SecurityModule from '../../../electron/security';
 
@@ -138,6 +138,11 @@ function fakeCore() {
       return unsubscribe;
     }),
     endSession: vi.fn(),
+    userOf: vi.fn((): unknown => ({ id: 1, username: 'admin', displayName: '管理员', role: 'admin' })),
+    transfers: {
+      saveUploadBytes: vi.fn((name: string, bytes: Uint8Array) => ({ uploadId: 'u'.repeat(24), name, bytes: bytes.byteLength })),
+      download: vi.fn(),
+    },
     waitForJob: vi.fn(),
     close: vi.fn(async () => undefined),
   };
@@ -334,6 +339,28 @@ describe('IPC', () => {
       error: { code: 'FORBIDDEN' },
     });
     expect(fake.core.dispatch).not.toHaveBeenCalled();
+  });
+
+  it('stores an upload from a trusted, logged-in page and refuses everyone else', async () => {
+    const { e, sender } = await ipc();
+    const upload = e.ipcHandlers.get(IPC_UPLOAD)!;
+    const ok = await upload({ sender, senderFrame: sender.mainFrame }, '企业名录.xlsx', new Uint8Array([1, 2, 3]));
+    expect(ok).toEqual({ ok: true, value: { uploadId: 'u'.repeat(24), name: '企业名录.xlsx', bytes: 3 } });
+    sender.mainFrame.url = 'https://evil.example/';
+    expect(await upload({ sender, senderFrame: sender.mainFrame }, 'x', new Uint8Array([1]))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    sender.mainFrame.url = 'app://bundle/index.html';
+    fake.core.userOf.mockReturnValueOnce(null);
+    expect(await upload({ sender, senderFrame: sender.mainFrame }, 'x', new Uint8Array([1]))).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await upload({ sender, senderFrame: sender.mainFrame }, 'x', 'not bytes')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(fake.core.transfers.saveUploadBytes).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a download request from an untrusted frame before touching files', async () => {
+    const { e, sender } = await ipc();
+    const download = e.ipcHandlers.get(IPC_DOWNLOAD)!;
+    const res = await download({ sender, senderFrame: { url: 'app://bundle/index.html' } }, 'abc');
+    expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(fake.core.transfers.download).not.toHaveBeenCalled();
   });
 
   it('rejects a non-string route without dispatching', async () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { IPC_CALL, IPC_JOB_PROGRESS, type Bridge, type JobEvent } from '../../../shared/api';
+import { IPC_CALL, IPC_DOWNLOAD, IPC_JOB_PROGRESS, IPC_UPLOAD, type Bridge, type JobEvent } from '../../../shared/api';
 
 const h = await vi.hoisted(async () => {
   // A real EventEmitter so on/removeListener behave like ipcRenderer's.
@@ -41,10 +41,10 @@ beforeAll(async () => {
 });
 
 describe('preload', () => {
-  it("exposes exactly { call, onJobProgress } as window.inspectdesk", () => {
+  it("exposes exactly { call, onJobProgress, upload, download } as window.inspectdesk", () => {
     const [key, api] = h.exposeInMainWorld.mock.calls[0] ?? [];
     expect(key).toBe('inspectdesk');
-    expect(Object.keys(api as object).sort()).toEqual(['call', 'onJobProgress']);
+    expect(Object.keys(api as object).sort()).toEqual(['call', 'download', 'onJobProgress', 'upload']);
     expect(typeof bridge.call).toBe('function');
     expect(typeof bridge.onJobProgress).toBe('function');
     // No ipcRenderer (or anything carrying it) leaks through.
@@ -56,6 +56,14 @@ describe('preload', () => {
     await expect(bridge.call('auth.login', input)).resolves.toEqual({ ok: true, value: 'pong' });
     expect(h.ipcRenderer.invoke).toHaveBeenLastCalledWith(IPC_CALL, 'auth.login', input);
     expect(IPC_CALL).toBe('inspectdesk:call');
+  });
+
+  it('upload and download forward to their own channels only', async () => {
+    const bytes = new Uint8Array([1, 2]);
+    await bridge.upload('名录.xlsx', bytes);
+    expect(h.ipcRenderer.invoke).toHaveBeenLastCalledWith(IPC_UPLOAD, '名录.xlsx', bytes);
+    await bridge.download('abc');
+    expect(h.ipcRenderer.invoke).toHaveBeenLastCalledWith(IPC_DOWNLOAD, 'abc');
   });
 
   it('delivers job progress without the IpcRendererEvent', () => {
