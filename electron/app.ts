@@ -54,13 +54,23 @@ function pidAlive(pid: number): boolean {
   }
 }
 
+/** Lock files this process holds (two apps in one process must not share a directory either). */
+const heldLocks = new Set<string>();
+
 /** One app per data directory: a lock file with our pid; a stale one (dead pid) is taken over. */
 function takeLock(dataDir: string): () => void {
   const file = path.join(dataDir, LOCK_FILE);
+  if (heldLocks.has(file)) {
+    throw new AppError('LOCKED', `该数据目录正被另一个 InspectDesk 程序使用（进程 ${process.pid}）：${dataDir}。请先关闭它。`);
+  }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
-      return () => fs.rmSync(file, { force: true });
+      heldLocks.add(file);
+      return () => {
+        heldLocks.delete(file);
+        fs.rmSync(file, { force: true });
+      };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw AppError.from('数据目录无法写入', e, dataDir);
       const pid = Number(fs.readFileSync(file, 'utf8').trim());
