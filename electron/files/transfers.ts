@@ -27,7 +27,11 @@ const DAY_MS = 24 * 3600 * 1000;
 /** Keeps only the last path segment and drops characters Windows forbids in file names. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/u).pop() ?? '';
-  const clean = base.normalize('NFC').replace(/[<>:"|?*\u0000-\u001f]/gu, '_').replace(/^\.+/u, '').trim();
+  const clean = [...base.normalize('NFC')]
+    .map((c) => (c.charCodeAt(0) < 0x20 || '<>:"|?*'.includes(c) ? '_' : c))
+    .join('')
+    .replace(/^\.+/u, '')
+    .trim();
   return clean.slice(0, 180) || '未命名文件';
 }
 
