@@ -5,10 +5,13 @@ import { createDispatcher } from './api/dispatch';
 import type { Services } from './api/context';
 import { openDatabase } from './db/database';
 import { AppError } from './errors';
+import { FileStore } from './files/store';
 import { Transfers } from './files/transfers';
 import { JobRunner } from './jobs/runner';
 import { appendAudit } from './services/audit';
+import { reindexMissing } from './services/enterpriseIndex';
 import { SessionStore } from './services/sessions';
+import { startBackupScheduler } from './services/archive/schedule';
 
 export interface AppOptions {
   dataDir: string;
@@ -102,10 +105,13 @@ export function createApp(opts: AppOptions): App {
     throw e;
   }
   const { db } = opened;
+  // Search data needs JS (pinyin), so rows a migration or a raw bulk insert left without it are filled here.
+  reindexMissing(db);
   const now = opts.now ?? (() => new Date());
   const sessions = new SessionStore();
   const transfers = new Transfers(dataDir);
   transfers.sweep();
+  const files = new FileStore(dataDir);
   const jobs = new JobRunner({
     dbPath,
     dataDir,
@@ -119,15 +125,17 @@ export function createApp(opts: AppOptions): App {
       ).immediate();
     },
   });
-  const services: Services = { db, sessions, jobs, dataDir, dbPath, mode: opts.mode, appVersion: opts.appVersion, now, demoRowDelayMs: opts.demoRowDelayMs ?? 0, transfers };
+  const services: Services = { db, sessions, jobs, dataDir, dbPath, mode: opts.mode, appVersion: opts.appVersion, now, demoRowDelayMs: opts.demoRowDelayMs ?? 0, transfers, files };
   const dispatch = createDispatcher(services);
+  // Automatic whole-archive backups (services/archive/schedule.ts); off until configured.
+  const stopBackupSchedule = startBackupScheduler(services, { now });
   let closed = false;
 
   return {
     dataDir,
     dbPath,
     transfers,
-    dispatch: (route, input, ctx) => Promise.resolve(dispatch(route, input, ctx)),
+    dispatch: (route, input, ctx) => dispatch(route, input, ctx),
     onJobProgress: (listener) => jobs.onProgress(listener),
     userOf: (key) => sessions.get(key),
     endSession: (key) => sessions.delete(key),
@@ -135,6 +143,7 @@ export function createApp(opts: AppOptions): App {
     async close() {
       if (closed) return;
       closed = true;
+      stopBackupSchedule();
       await jobs.close();
       try {
         db.pragma('wal_checkpoint(TRUNCATE)');

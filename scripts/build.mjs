@@ -18,7 +18,8 @@ const common = {
   target: 'node20',
   sourcemap: false,
   logLevel: 'warning',
-  external: ['electron', 'better-sqlite3'],
+  // exceljs stays in node_modules: bundled, its Buffer() calls trip Node's DEP0005 warning.
+  external: ['electron', 'better-sqlite3', 'exceljs'],
   absWorkingDir: root,
 };
 await esbuild({

@@ -3,7 +3,7 @@ import { allows, api, isRouteName, type ApiError, type Result, type RouteName } 
 import { zodToApiError } from '../../shared/api/errors';
 import { AppError } from '../errors';
 import { appendAudit, type AuditEntry } from '../services/audit';
-import type { Handler, HandlerCtx, Handlers, Services } from './context';
+import type { Handler, HandlerCtx, Handlers, Services, SyncHandler } from './context';
 import { handlers } from './handlers';
 
 export interface DispatchContext {
@@ -21,7 +21,7 @@ function fail(error: ApiError): Result<never> {
  * `{ok:false, error:{code, message}}` with a Chinese message.
  */
 export function createDispatcher(services: Services, table: Handlers = handlers) {
-  return function dispatch(routeName: string, rawInput: unknown, dctx: DispatchContext): Result<unknown> {
+  return async function dispatch(routeName: string, rawInput: unknown, dctx: DispatchContext): Promise<Result<unknown>> {
     if (typeof routeName !== 'string' || !isRouteName(routeName)) {
       return fail({ code: 'UNKNOWN_ROUTE', message: `没有名为“${String(routeName).slice(0, 64)}”的接口` });
     }
@@ -39,7 +39,7 @@ export function createDispatcher(services: Services, table: Handlers = handlers)
     const at = services.now();
     const entries: AuditEntry[] = [];
     const ctx: HandlerCtx = { ...services, user, sessionKey: dctx.sessionKey, at, audit: (e) => entries.push(e) };
-    const handler = table[name] as Handler<RouteName>;
+    const entry = table[name] as Handler<RouteName>;
     const actor = () => {
       // The actor of a login/setup is the user it logged in, if any.
       const u = services.sessions.get(dctx.sessionKey) ?? user;
@@ -51,6 +51,13 @@ export function createDispatcher(services: Services, table: Handlers = handlers)
     };
 
     try {
+      let handler: SyncHandler<RouteName>;
+      if (typeof entry === 'function') {
+        handler = entry;
+      } else {
+        const prepared = await entry.prepare(parsed.data as never, ctx);
+        handler = (input, c) => entry.run(input, c, prepared as never);
+      }
       let value: unknown;
       if (def.mutates) {
         let committedError: AppError | null = null;

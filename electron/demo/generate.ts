@@ -1,9 +1,12 @@
 import { CREDIT_CODE_ALPHABET, creditCodeCheckChar } from '../../shared/validation/creditCode';
+import type { AuxiliaryType } from '../../shared/schemas/officer';
+import { DEMO_ITEMS, type DemoItem } from './items';
 
 /**
  * The demo archive: one county market-regulation bureau (湘潭县, region code 430321), two
  * agencies it inspects jointly with, 12 officers (one auxiliary, one certificate about to
- * expire, one expired) and a few hundred enterprises with valid credit codes. Everything is
+ * expire, one expired), a few hundred enterprises with valid credit codes and the bureau's
+ * published inspection item list (./items.ts). Everything is
  * drawn from a fixed seed, so every load gives the same archive; certificate dates are set
  * relative to the day of loading so the list always shows every status.
  */
@@ -28,6 +31,8 @@ export interface DemoOfficer {
   certValidFrom: string | null;
   certValidTo: string | null;
   kind: 'officer' | 'auxiliary';
+  /** Set for auxiliary staff, who never inspect. */
+  auxiliaryType: AuxiliaryType | null;
 }
 export interface DemoEnterprise {
   creditCode: string;
@@ -46,6 +51,8 @@ export interface DemoArchive {
   agencies: DemoAgency[];
   officers: DemoOfficer[];
   enterprises: DemoEnterprise[];
+  /** The own agency's inspection item list. */
+  items: readonly DemoItem[];
 }
 
 export const DEMO_SEED = 20250218;
@@ -187,9 +194,10 @@ export function generateDemoArchive(today: Date, enterpriseCount = DEMO_ENTERPRI
       certValidFrom: isoDate(addDays(validTo, -5 * 365)),
       certValidTo: isoDate(validTo),
       kind: 'officer',
+      auxiliaryType: null,
     });
   }
-  officers.push({ agencyKey: 'amr', name: personName(r), post: '市场协管员', phone: phone(r), certNo: null, certValidFrom: null, certValidTo: null, kind: 'auxiliary' });
+  officers.push({ agencyKey: 'amr', name: personName(r), post: '市场协管员', phone: phone(r), certNo: null, certValidFrom: null, certValidTo: null, kind: 'auxiliary', auxiliaryType: '辅助人员' });
   officers.push({
     agencyKey: 'yjj',
     name: personName(r),
@@ -199,6 +207,7 @@ export function generateDemoArchive(today: Date, enterpriseCount = DEMO_ENTERPRI
     certValidFrom: isoDate(addDays(today, -700)),
     certValidTo: isoDate(addDays(today, 1000)),
     kind: 'officer',
+    auxiliaryType: null,
   });
 
   const enterprises: DemoEnterprise[] = [];
@@ -229,5 +238,5 @@ export function generateDemoArchive(today: Date, enterpriseCount = DEMO_ENTERPRI
       keySupervision: (grade === '橙' || grade === '红') && r() < 0.5,
     });
   }
-  return { agencies, officers, enterprises };
+  return { agencies, officers, enterprises, items: DEMO_ITEMS };
 }

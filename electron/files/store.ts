@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { Transform } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { AppError } from '../errors';
 
 /**
@@ -77,6 +77,43 @@ export class FileStore {
       throw AppError.from('文件未能存入档案', e, source);
     }
     const sha256 = hash.digest('hex');
+    if (this.has(sha256)) fs.rmSync(tmp, { force: true });
+    else this.commit(tmp, sha256);
+    return { sha256, bytes };
+  }
+
+  /**
+   * Stores a stream (a file read out of an import bundle), hashing while writing to a temporary
+   * name; with `expectedSha256`, a stream whose bytes hash differently is refused and nothing is
+   * kept. A file already stored is not written again.
+   */
+  async putStream(source: Readable, expectedSha256?: string): Promise<Stored> {
+    if (expectedSha256 !== undefined && !HASH.test(expectedSha256)) throw new AppError('INVALID_INPUT', '文件哈希格式不正确');
+    const tmp = this.tmpName();
+    const hash = createHash('sha256');
+    let bytes = 0;
+    const tap = new Transform({
+      transform(chunk: Buffer, _e, cb) {
+        hash.update(chunk);
+        bytes += chunk.length;
+        cb(null, chunk);
+      },
+    });
+    try {
+      await pipeline(source, tap, fs.createWriteStream(tmp, { flags: 'wx' }));
+      const fd = fs.openSync(tmp, 'r+');
+      fs.fsyncSync(fd);
+      fs.closeSync(fd);
+    } catch (e) {
+      fs.rmSync(tmp, { force: true });
+      if (e instanceof AppError) throw e;
+      throw AppError.from('文件未能存入档案', e);
+    }
+    const sha256 = hash.digest('hex');
+    if (expectedSha256 !== undefined && sha256 !== expectedSha256) {
+      fs.rmSync(tmp, { force: true });
+      throw new AppError('INVALID_INPUT', `文件内容与其校验值不符（应为 ${expectedSha256.slice(0, 12)}…，实为 ${sha256.slice(0, 12)}…），未存入档案`);
+    }
     if (this.has(sha256)) fs.rmSync(tmp, { force: true });
     else this.commit(tmp, sha256);
     return { sha256, bytes };

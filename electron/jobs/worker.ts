@@ -7,10 +7,27 @@ import { AppError } from '../errors';
 import { JobCancelled, type Task, type TaskIO, type WorkerInput, type WorkerMessage } from './protocol';
 import { backupTask } from './tasks/backup';
 import { demoTask } from './tasks/demo';
+import { exportEnterprisesTask, importPreviewTask, importRunTask } from './tasks/exchange';
+import { fixityTask } from './tasks/fixity';
+import { archiveBackupTask, restoreBackupTask, verifyBackupTask } from './tasks/archiveBackup';
+import { bundleExportTask } from './tasks/bundleExport';
+import { bundleImportTask } from './tasks/bundleImport';
+import { documentsBatchTask } from './tasks/documents';
 
 const TASKS: Record<WorkerInput['kind'], Task> = {
   backup: backupTask,
   'demo.load': demoTask,
+  'import.preview': importPreviewTask,
+  'import.run': importRunTask,
+  'export.enterprises': exportEnterprisesTask,
+  'archive.fixity': fixityTask,
+  'archive.backup': archiveBackupTask,
+  'archive.verifyBackup': verifyBackupTask,
+  'archive.restore': restoreBackupTask,
+  'bundle.export': bundleExportTask,
+  'bundle.check': bundleImportTask,
+  'bundle.import': bundleImportTask,
+  'documents.batch': documentsBatchTask,
 };
 
 function post(msg: WorkerMessage): void {

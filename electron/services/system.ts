@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AgencyRow, EnterpriseRow, OfficerRow, Output } from '../../shared/api';
+import type { Output } from '../../shared/api';
 import type { HandlerCtx } from '../api/context';
 import { requireUser } from '../api/context';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../db/database';
@@ -63,35 +63,4 @@ export function startDemo(ctx: HandlerCtx, params: Record<string, unknown> = {})
   const job = ctx.jobs.start('demo.load', '加载演示档案', params, { userId: me.id, username: me.username });
   ctx.audit({ entity: 'job', entityId: job.id, summary: '开始加载演示档案' });
   return { jobId: job.id };
-}
-
-export function listAgencies(ctx: HandlerCtx): AgencyRow[] {
-  return ctx.db
-    .prepare(
-      `SELECT id, name, short_name AS shortName, level, credit_code AS creditCode, head, phone, complaint_channel AS complaintChannel
-       FROM agencies ORDER BY is_own DESC, id`,
-    )
-    .all() as AgencyRow[];
-}
-
-export function listOfficers(ctx: HandlerCtx): OfficerRow[] {
-  return ctx.db
-    .prepare(
-      `SELECT o.id, a.name AS agencyName, o.name, o.post, o.phone, o.cert_no AS certNo, o.cert_valid_from AS certValidFrom,
-              o.cert_valid_to AS certValidTo, o.kind, o.status
-       FROM officers o JOIN agencies a ON a.id = o.agency_id ORDER BY a.is_own DESC, o.agency_id, o.id`,
-    )
-    .all() as OfficerRow[];
-}
-
-export function pageEnterprises(ctx: HandlerCtx, input: { afterId: number; limit: number }): Output<'enterprises.page'> {
-  const rows = ctx.db
-    .prepare(
-      `SELECT id, credit_code AS creditCode, name, kind, address, legal_rep AS legalRep, industry, grade
-       FROM enterprises WHERE id > ? ORDER BY id LIMIT ?`,
-    )
-    .all(input.afterId, input.limit + 1) as EnterpriseRow[];
-  const more = rows.length > input.limit;
-  if (more) rows.pop();
-  return { rows, total: count(ctx, 'enterprises'), nextAfterId: more ? (rows[rows.length - 1]?.id ?? null) : null };
 }

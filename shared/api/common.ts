@@ -28,7 +28,8 @@ export const passwordSchema = z
   .describe('密码');
 export const displayNameSchema = z.string().trim().min(1, '请填写姓名').max(32, '姓名最多 32 个字符').describe('姓名');
 
-export const jobKindSchema = z.enum(['backup', 'demo.load']);
+export const jobKindSchema = z.enum(['backup', 'demo.load', 'import.preview', 'import.run', 'export.enterprises', 'documents.batch',
+  'archive.fixity', 'archive.backup', 'archive.verifyBackup', 'archive.restore', 'bundle.export', 'bundle.check', 'bundle.import']);
 export type JobKind = z.infer<typeof jobKindSchema>;
 export const jobStatusSchema = z.enum(['running', 'done', 'failed', 'cancelled']);
 export const jobSchema = z.object({

@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import { authRoutes, systemRoutes, userRoutes } from './system';
 import { registryRoutes } from './registry';
+import { exchangeRoutes } from './exchange';
+import { inspectionRoutes } from './inspections';
+import { documentRoutes } from './documents';
+import { archiveRoutes } from './archive';
 
 export * from './route';
 export * from './common';
@@ -14,6 +18,10 @@ export const api = {
   ...userRoutes,
   ...systemRoutes,
   ...registryRoutes,
+  ...exchangeRoutes,
+  ...inspectionRoutes,
+  ...documentRoutes,
+  ...archiveRoutes,
 } as const;
 
 export type Api = typeof api;

@@ -3,9 +3,14 @@
  * summary on the last line (for scripts). Not part of npm test: targets are ratios, not timings.
  */
 import { bindingBench } from './binding.bench';
+import { bundleBench } from './bundle.bench';
+import { documentsBench } from './documents.bench';
+import { importBench } from './import.bench';
 import { peakRssMiB, type Benchmark, type BenchResult } from './harness';
+import { searchBench } from './search.bench';
+import { rulesBench } from './rules.bench';
 
-const BENCHMARKS: Benchmark[] = [bindingBench];
+const BENCHMARKS: Benchmark[] = [bindingBench, rulesBench, searchBench, bundleBench, importBench, documentsBench];
 
 async function main(): Promise<void> {
   const filter = process.argv[2];

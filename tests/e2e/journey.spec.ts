@@ -57,7 +57,8 @@ test('first run → admin → login → demo archive with progress → navigate 
 
   // Navigate the registries.
   await nav.getByRole('menuitem', { name: '企业', exact: true }).click();
-  await expect(page.getByRole('table')).toContainText('湘潭');
+  // The enterprise list is a virtual table: its body rows sit outside the header's <table>.
+  await expect(page.getByRole('row').filter({ hasText: '湘潭' }).first()).toBeVisible();
   await expect(page.getByRole('main')).toContainText('共 360 条');
   await shot(page, '05-enterprises');
   await nav.getByRole('menuitem', { name: '执法人员', exact: true }).click();

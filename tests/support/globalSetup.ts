@@ -12,7 +12,7 @@ export default async function setup(): Promise<void> {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['electron', 'better-sqlite3'],
+    external: ['electron', 'better-sqlite3', 'exceljs'],
     logLevel: 'warning',
   });
 }

@@ -3,6 +3,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { configure } from '../../db/database';
 import { AppError } from '../../errors';
 import { generateDemoArchive } from '../../demo/generate';
+import { insertEnterprise } from '../../services/enterprises';
+import { insertVersion } from '../../services/items';
+import { demoInspectionSpecs, writeDemoInspections } from '../../demo/inspections';
+import { shanghaiDate } from '../../../shared/calendar';
 import type { Task } from '../protocol';
 
 /**
@@ -17,7 +21,8 @@ export const demoTask: Task = (input, io) => {
   configure(db);
   try {
     const now = new Date().toISOString();
-    const total = demo.agencies.length + demo.officers.length + demo.enterprises.length;
+    const officeDay = shanghaiDate(today);
+    const total = demo.agencies.length + demo.officers.length + demo.enterprises.length + demo.items.length + demoInspectionSpecs(officeDay).length;
     let done = 0;
     const step = (phase: string) => {
       done++;
@@ -27,6 +32,7 @@ export const demoTask: Task = (input, io) => {
       }
       if (delayMs > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, delayMs);
     };
+    let inspections = 0;
     const load = db.transaction(() => {
       const existing = db.prepare('SELECT (SELECT COUNT(*) FROM enterprises) + (SELECT COUNT(*) FROM agencies) AS n').get() as { n: number };
       if (existing.n > 0) throw new AppError('CONFLICT', '档案中已有数据，不能加载演示档案（演示档案只能加载到空档案中）');
@@ -41,30 +47,45 @@ export const demoTask: Task = (input, io) => {
         step('写入检查主体');
       }
       const insOfficer = db.prepare(
-        `INSERT INTO officers (uuid, agency_id, name, post, phone, cert_no, cert_valid_from, cert_valid_to, kind, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO officers (uuid, agency_id, name, post, phone, cert_no, cert_valid_from, cert_valid_to, kind, auxiliary_type, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       for (const o of demo.officers) {
-        insOfficer.run(uuidv7(), agencyIds.get(o.agencyKey), o.name, o.post, o.phone, o.certNo, o.certValidFrom, o.certValidTo, o.kind, now, now);
+        insOfficer.run(uuidv7(), agencyIds.get(o.agencyKey), o.name, o.post, o.phone, o.certNo, o.certValidFrom, o.certValidTo, o.kind, o.auxiliaryType, now, now);
         step('写入执法人员');
       }
-      const insEnt = db.prepare(
-        `INSERT INTO enterprises (uuid, credit_code, name, kind, address, legal_rep, phone, industry, park, grade, whitelist, whitelist_date, whitelist_reason, key_supervision, key_supervision_date, key_supervision_reason, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
       const day = today.toISOString().slice(0, 10);
       for (const e of demo.enterprises) {
-        insEnt.run(
-          uuidv7(), e.creditCode, e.name, e.kind, e.address, e.legalRep, e.phone, e.industry, e.park, e.grade,
-          e.whitelist ? 1 : 0, e.whitelist ? day : null, e.whitelist ? '信用等级优良，近三年无违法记录' : null,
-          e.keySupervision ? 1 : 0, e.keySupervision ? day : null, e.keySupervision ? '信用风险等级较高' : null,
-          now, now,
+        // The service's insert also writes the pinyin key, initials and both search indexes.
+        insertEnterprise(
+          db,
+          {
+            ...e,
+            whitelistDate: e.whitelist ? day : null,
+            whitelistReason: e.whitelist ? '信用等级优良，近三年无违法记录' : null,
+            keySupervisionDate: e.keySupervision ? day : null,
+            keySupervisionReason: e.keySupervision ? '信用风险等级较高' : null,
+          },
+          now,
         );
         step('写入经营主体');
       }
+      const insItem = db.prepare(
+        `INSERT INTO items (uuid, agency_id, code, status, current_version, retired_at, retire_reason, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const own = agencyIds.get('amr');
+      for (const item of demo.items) {
+        const first = item.versions[0]?.publishedAt ?? now;
+        const current = item.status === 'draft' ? 1 : item.versions.filter((v) => v.publishedAt !== null).length;
+        const id = Number(insItem.run(uuidv7(), own, item.code, item.status, current, item.retiredAt ?? null, item.retireReason ?? null, first, now).lastInsertRowid);
+        item.versions.forEach((v, i) => insertVersion(db, id, i + 1, v.fields, v.publishedAt ?? now, null, v.publishedAt));
+        step('写入检查事项清单');
+      }
+      inspections = writeDemoInspections(db, demo.enterprises.map((e) => e.creditCode), officeDay, () => step('写入检查任务'));
     });
     load.immediate();
-    return { agencies: demo.agencies.length, officers: demo.officers.length, enterprises: demo.enterprises.length };
+    return { agencies: demo.agencies.length, officers: demo.officers.length, enterprises: demo.enterprises.length, items: demo.items.length, inspections };
   } finally {
     db.close();
   }

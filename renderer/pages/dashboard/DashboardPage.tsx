@@ -6,6 +6,7 @@ import { LoadError } from '../../components/LoadError';
 import { useQuery } from '../../components/useQuery';
 import { useSession } from '../../session';
 import { DemoLoadCard } from './DemoLoadCard';
+import { InspectionPanels } from './InspectionPanels';
 
 interface CountCardProps {
   title: string;
@@ -25,22 +26,27 @@ function CountCard({ title, value, icon, href }: CountCardProps) {
   );
 }
 
-/** 工作台: what is in the archive; offers the demo archive while it is empty. */
+/** 工作台: what is in the archive and what is due; offers the demo archive while it is empty. */
 export function DashboardPage() {
   const { user } = useSession();
   const info = useQuery('system.info', {});
+  const board = useQuery('dashboard.get', {});
   const counts = info.data?.counts;
+  const reload = (): void => {
+    info.reload();
+    board.reload();
+  };
 
   return (
     <>
       <PageHeader title="工作台" description={`${user.displayName}，您好。`} />
-      <LoadError error={info.error} onRetry={info.reload} />
+      <LoadError error={info.error ?? board.error} onRetry={reload} />
       {!counts && !info.error && <Skeleton active />}
       {counts && (
         <>
           {counts.enterprises === 0 && (
             <div style={{ marginBottom: 16 }}>
-              <DemoLoadCard onLoaded={info.reload} />
+              <DemoLoadCard onLoaded={reload} />
             </div>
           )}
           <section aria-label="档案概况">
@@ -56,6 +62,7 @@ export function DashboardPage() {
               </Col>
             </Row>
           </section>
+          {board.data && <InspectionPanels data={board.data} />}
         </>
       )}
     </>

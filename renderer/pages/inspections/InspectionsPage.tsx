@@ -1,6 +1,21 @@
-import { ComingSoon } from '../../components/ComingSoon';
+import { InspectionDetail } from './InspectionDetail';
+import { InspectionForm } from './InspectionForm';
+import { InspectionList } from './InspectionList';
+import { useInspectionRoute } from './route';
 
-/** 「检查」: not built yet — says so instead of showing invented data. */
+/** 「检查」: the list, a new plan, an inspection's page, or its plan being edited — by the hash. */
 export function InspectionsPage() {
-  return <ComingSoon title="检查" purpose="检查的立项、负责人审批、备案、通知、现场检查记录与结果反馈，每一步按规则校验。" />;
+  const [route, go] = useInspectionRoute();
+  switch (route.view) {
+    case 'list':
+      return <InspectionList key={`${route.status ?? 'all'}-${route.enterpriseId ?? ''}`} status={route.status} enterpriseId={route.enterpriseId} go={go} />;
+    case 'new':
+      return <InspectionForm key="new" go={go} />;
+    case 'detail':
+      return <InspectionDetail key={route.id} id={route.id} go={go} />;
+    case 'edit':
+      return <InspectionForm key={`edit-${route.id}`} id={route.id} go={go} />;
+    default:
+      return route satisfies never;
+  }
 }

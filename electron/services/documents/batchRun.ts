@@ -1,0 +1,263 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { once } from 'node:events';
+import path from 'node:path';
+import yazl from 'yazl';
+import type { Db } from '../../db/database';
+import type { FileStore } from '../../files/store';
+import type { Transfers } from '../../files/transfers';
+import type { TaskIO } from '../../jobs/protocol';
+import { appendAudit } from '../audit';
+import { readRuleSettings } from '../inspections/settings';
+import { shanghaiDate } from '../../../shared/calendar';
+import type { BatchResult, InspectionDocumentKind } from '../../../shared/api/documents';
+import { DOCUMENT_KINDS } from '../../../shared/schemas/documents';
+import { AppError } from '../../errors';
+import { loadInspection, loadOffice } from './context';
+import { NUMBER_PLACEHOLDER, agencyAbbr, mapDocument } from './mapper';
+import { advanceCounter, applies, fileNameFor, peekSerial, registerDocument } from './records';
+import { checkData, renderDocument } from './render';
+import { counterScope, formatNumber, qrSecret } from './settings';
+
+/**
+ * Batch generation (the documents.batch job), on both cores: the job's thread maps inspections
+ * to document data on demand and builds, while a second worker thread (a `Lane` given by the
+ * task) builds too; each built file is stored by hash as it is made.
+ *
+ * Numbering is optimistic and all-or-nothing: the last serial is read at the start, documents
+ * are built with the following serials, and one transaction at the end registers them all and
+ * moves the counter only if it still holds the value read (compare-and-set). Interactive
+ * generation of the same kind is refused while the batch runs (services/documents/batch.ts), so
+ * the check never fails in practice; if it did, nothing is registered and the job fails. A
+ * cancelled or failed batch registers nothing, takes no number, and its zip — written under a
+ * scratch name — is removed; files already stored by hash stay in the store unreferenced.
+ */
+
+export interface BuildItem {
+  index: number;
+  kind: InspectionDocumentKind;
+  data: Record<string, unknown>;
+}
+
+export interface Built {
+  index: number;
+  sha256: string;
+  bytes: number;
+  buffer: Uint8Array;
+}
+
+/** Somewhere documents are built and stored: this thread, or the helper thread. */
+export interface Lane {
+  build(items: BuildItem[], officeSecret: string | undefined): Promise<Built[]>;
+}
+
+/**
+ * Stores bytes as FileStore.putBuffer does (files/sha256/<2>/<62>, written to files/tmp, fsync,
+ * rename, read-only), but asynchronously: the disk flushes run in libuv's pool while this thread
+ * builds the next document.
+ */
+export async function putBufferAsync(files: FileStore, data: Uint8Array): Promise<void> {
+  const final = files.pathOf(createHash('sha256').update(data).digest('hex'));
+  if (fs.existsSync(final)) return;
+  const tmp = path.join(path.dirname(files.root), 'tmp', `${randomBytes(12).toString('hex')}.partial`);
+  const fh = await fs.promises.open(tmp, 'wx');
+  try {
+    await fh.writeFile(data);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  await fs.promises.mkdir(path.dirname(final), { recursive: true });
+  await fs.promises.rename(tmp, final);
+  await fs.promises.chmod(final, 0o444);
+}
+
+/**
+ * Builds in the calling thread; each file is stored by hash asynchronously. With `pending`, the
+ * writes are left running (collected there, awaited before registering); without, awaited here.
+ */
+export function localLane(files: FileStore, pending?: Promise<void>[]): Lane {
+  return {
+    async build(items, officeSecret) {
+      const out: Built[] = [];
+      const writes: Promise<void>[] = [];
+      for (const it of items) {
+        const t0 = performance.now();
+        const buffer = renderDocument(it.kind, it.data, { officeSecret });
+        (globalThis as unknown as { RT: number }).RT = ((globalThis as unknown as { RT?: number }).RT ?? 0) + performance.now() - t0;
+        const sha256 = createHash('sha256').update(buffer).digest('hex');
+        writes.push(putBufferAsync(files, buffer));
+        out.push({ index: it.index, sha256, bytes: buffer.byteLength, buffer });
+      }
+      if (pending) pending.push(...writes);
+      else await Promise.all(writes);
+      return out;
+    },
+  };
+}
+
+export interface BatchParams {
+  kind: InspectionDocumentKind;
+  inspectionIds: number[];
+  /** The request's time (UTC ISO): the documents' date and registration time. */
+  at: string;
+  userId: number | null;
+  username: string | null;
+}
+
+interface Planned {
+  inspectionId: number;
+  number: string | null;
+  serial: number | null;
+  fileName: string;
+  inspectionNumber: string;
+  enterpriseName: string;
+}
+
+const yieldToEvents = () => new Promise<void>((r) => setImmediate(r));
+
+export async function runBatch(
+  db: Db,
+  transfers: Transfers,
+  p: BatchParams,
+  io: TaskIO,
+  lanes: { lane: Lane; chunk: number; thread: 'main' | 'helper' }[],
+  /** Store writes still running (from lanes that do not wait for them): awaited before registering. */
+  pendingWrites: Promise<void>[] = [],
+): Promise<BatchResult> {
+  const { kind } = p;
+  const title = DOCUMENT_KINDS[kind];
+  const day = shanghaiDate(p.at);
+  const year = Number(day.slice(0, 4));
+  const office = loadOffice(db, day);
+  const follows = readRuleSettings(db).followsXiangtanFiling;
+  const pattern = office.settings.patterns[kind].trim();
+  const scope = counterScope(kind);
+  const base = peekSerial(db, scope, year);
+  const secret = kind === 'inspectionNotice' ? qrSecret(db) : undefined;
+  const ids = [...new Set(p.inspectionIds)];
+  const total = ids.length;
+
+  const skipped: BatchResult['skipped'] = [];
+  const planned: Planned[] = [];
+  let cursor = 0;
+  /** Maps the next inspections until `k` can be built; skipped ones are recorded with the reason. */
+  const take = (k: number): BuildItem[] => {
+    const out: BuildItem[] = [];
+    while (out.length < k && cursor < ids.length) {
+      const id = ids[cursor++]!;
+      try {
+        const c = loadInspection(db, id);
+        const skip = (why: string) => skipped.push({ inspectionId: id, number: c.row.number, enterpriseName: c.enterprise.name, reason: why });
+        if (!applies(kind, c, follows)) {
+          skip(c.row.merged_into !== null ? '已并入其他任务' : `该检查不需要《${title}》`);
+          continue;
+        }
+        const data = mapDocument(db, kind, c, office, { docNumber: pattern ? NUMBER_PLACEHOLDER : undefined, issueDate: day });
+        const chk = checkData(kind, data);
+        const abbr = agencyAbbr(c, office);
+        if (!chk.ok || (pattern && !abbr)) {
+          const missing = chk.ok ? [] : [...chk.missing];
+          if (pattern && !abbr) missing.push('机关简称');
+          skip([missing.length ? `缺少：${missing.join('、')}` : '', chk.ok || !chk.invalid.length ? '' : `填写有误：${chk.invalid.join('；')}`].filter(Boolean).join('；'));
+          continue;
+        }
+        const serial = pattern ? base + planned.length + 1 : null;
+        const number = serial === null ? null : formatNumber(pattern, { abbr, year, serial });
+        if (number && 'docNumber' in data) data.docNumber = number;
+        out.push({ index: planned.length, kind, data });
+        planned.push({ inspectionId: id, number, serial, fileName: fileNameFor(kind, number, c.enterprise.name, c.row.number), inspectionNumber: c.row.number, enterpriseName: c.enterprise.name });
+      } catch (e) {
+        skipped.push({ inspectionId: id, number: `#${id}`, enterpriseName: '', reason: e instanceof Error ? e.message : String(e) });
+      }
+    }
+    return out;
+  };
+
+  const built: Built[] = [];
+  const builtBy = { main: 0, helper: 0 };
+  let stop = false;
+  const laneLoop = async (lane: Lane, chunk: number, thread: 'main' | 'helper') => {
+    while (!stop) {
+      io.checkCancelled();
+      const tt = performance.now();
+      const items = take(chunk);
+      TT += performance.now() - tt;
+      if (!items.length) return;
+      for (const b of await lane.build(items, secret)) {
+        built[b.index] = b;
+        builtBy[thread]++;
+      }
+      io.progress('生成文书', cursor, total);
+      await yieldToEvents();
+    }
+  };
+  io.progress('生成文书', 0, total);
+  const T0 = Date.now(); let TT = 0;
+  try {
+    await Promise.all(lanes.map((l) => laneLoop(l.lane, l.chunk, l.thread)));
+  } finally {
+    stop = true;
+    // Whatever happens next, no write is left running behind the job's back.
+    await Promise.allSettled(pendingWrites);
+  }
+  await Promise.all(pendingWrites);
+  console.log('BUILD', Date.now() - T0, builtBy, 'take', Math.round(TT), 'render', Math.round((globalThis as unknown as { RT: number }).RT));
+  io.checkCancelled();
+
+  const result: BatchResult = {
+    kind,
+    generated: planned.length,
+    firstNumber: planned[0]?.number ?? null,
+    lastNumber: planned[planned.length - 1]?.number ?? null,
+    skipped: skipped.slice(0, 100),
+    skippedCount: skipped.length,
+    downloadId: null,
+    fileName: null,
+    builtBy,
+  };
+  if (!planned.length) return result;
+
+  io.progress('打包下载文件', total, total);
+  const zipPath = transfers.scratchPath('.zip');
+  try {
+    await writeZip(zipPath, planned, built, skipped, title);
+    io.checkCancelled();
+    io.progress('登记文书', total, total);
+    db.transaction(() => {
+      if (pattern && !advanceCounter(db, scope, year, base, base + planned.length)) {
+        throw new AppError('CONFLICT', `批量生成期间《${title}》的文号已被占用，未登记任何文书，请重新批量生成`);
+      }
+      planned.forEach((d, i) => {
+        const b = built[i]!;
+        registerDocument(db, { inspectionId: d.inspectionId, kind, format: 'docx', number: d.number, year: d.serial === null ? null : year, serial: d.serial, period: null, sha256: b.sha256, bytes: b.bytes, fileName: d.fileName, createdBy: p.userId, createdAt: p.at });
+      });
+      const range = result.firstNumber ? `，文号 ${result.firstNumber} 至 ${result.lastNumber}` : '';
+      appendAudit(db, { userId: p.userId, username: p.username }, 'documents.batch', { entity: 'document', summary: `批量生成《${title}》${planned.length} 份${range}${skipped.length ? `；${skipped.length} 个检查任务因信息不全未生成` : ''}` }, new Date(p.at));
+    }).immediate();
+  } catch (e) {
+    fs.rmSync(zipPath, { force: true });
+    throw e;
+  }
+  const fileName = `${title}-批量-${day}-${planned.length}份.zip`;
+  const offered = transfers.offerDownload(zipPath, fileName, 'application/zip');
+  return { ...result, downloadId: offered.downloadId, fileName: offered.name };
+}
+
+const csvCell = (v: string) => (/[",\n]/u.test(v) ? `"${v.replace(/"/gu, '""')}"` : v);
+const csv = (rows: string[][]) => Buffer.from(`\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`, 'utf8');
+
+/** The zip: the documents (already deflated: stored), a list of them and, if any, of the skipped. */
+async function writeZip(file: string, planned: Planned[], built: Built[], skipped: BatchResult['skipped'], title: string): Promise<void> {
+  const zip = new yazl.ZipFile();
+  const out = fs.createWriteStream(file);
+  const mtime = new Date();
+  zip.outputStream.pipe(out);
+  planned.forEach((d, i) => zip.addBuffer(Buffer.from(built[i]!.buffer), d.fileName, { compress: false, mtime }));
+  zip.addBuffer(csv([['序号', '文号', '检查编号', '被检查单位', '文件名'], ...planned.map((d, i) => [String(i + 1), d.number ?? '', d.inspectionNumber, d.enterpriseName, d.fileName])]), `${title}清单.csv`, { mtime });
+  if (skipped.length) {
+    zip.addBuffer(csv([['检查编号', '被检查单位', '未生成原因'], ...skipped.map((s) => [s.number, s.enterpriseName, s.reason])]), '未生成清单.csv', { mtime });
+  }
+  zip.end();
+  await once(out, 'close');
+}

@@ -1,0 +1,66 @@
+import type { Document } from 'docx';
+import { DOCUMENT_KINDS, checkDocumentData, type DocumentCheck, type DocumentData, type DocumentKind } from '../../../shared/schemas/documents';
+import { approvalForm } from '../../documents/kinds/approvalForm';
+import { filingForm } from '../../documents/kinds/filingForm';
+import { inspectionNotice } from '../../documents/kinds/inspectionNotice';
+import { inspectionRegister } from '../../documents/kinds/inspectionRegister';
+import { offSiteRecord } from '../../documents/kinds/offSiteRecord';
+import { onSiteRecord } from '../../documents/kinds/onSiteRecord';
+import { rectificationOrder } from '../../documents/kinds/rectificationOrder';
+import { resultNotice } from '../../documents/kinds/resultNotice';
+import { transferLetter } from '../../documents/kinds/transferLetter';
+import { cleanDeep } from '../../documents/parts';
+import { qrPayload } from '../../documents/qr';
+import { PACKAGE_OVERRIDES } from '../../documents/styles';
+import { AppError } from '../../errors';
+import { packDocx, qrPngSync } from './pack';
+
+/**
+ * The app's document path: the same validation and builders as electron/documents'
+ * `buildDocument` (kinds/*.ts, the QR payload of qr.ts, the package overrides of styles.ts),
+ * packed synchronously (pack.ts) so that numbering, building and registering fit in one
+ * transaction. tests/integration/documents.test.ts checks the parts equal buildDocument's.
+ */
+
+type Qr = { png: Buffer; payload: string };
+type Builders = { [K in DocumentKind]: (data: DocumentData<K>, qr: Qr) => Document };
+
+const BUILDERS: Builders = {
+  filingForm,
+  approvalForm,
+  inspectionNotice,
+  onSiteRecord,
+  offSiteRecord,
+  resultNotice,
+  rectificationOrder,
+  transferLetter,
+  inspectionRegister,
+};
+
+const NO_QR: Qr = { png: Buffer.alloc(0), payload: '' };
+
+/** Validates data of a kind (after dropping characters XML cannot hold), as the builders do. */
+export function checkData<K extends DocumentKind>(kind: K, data: unknown): DocumentCheck<K> {
+  return checkDocumentData(kind, cleanDeep(data));
+}
+
+/** The Chinese sentence for a failed check: exactly what is missing and what is wrong. */
+export function describeProblems(kind: DocumentKind, missing: readonly string[], invalid: readonly string[]): string {
+  const why = [missing.length ? `缺少：${missing.join('、')}` : '', invalid.length ? `填写有误：${invalid.join('；')}` : ''].filter(Boolean);
+  return `无法生成《${DOCUMENT_KINDS[kind]}》，${why.join('；')}`;
+}
+
+/** Validated data → .docx bytes, synchronously; INVALID_INPUT with the missing fields otherwise. */
+export function renderDocument<K extends DocumentKind>(kind: K, data: unknown, opts: { officeSecret?: string } = {}): Buffer {
+  const checked = checkData(kind, data);
+  if (!checked.ok) throw new AppError('INVALID_INPUT', describeProblems(kind, checked.missing, checked.invalid));
+  let qr = NO_QR;
+  if (kind === 'inspectionNotice') {
+    if (!opts.officeSecret) throw new AppError('INVALID_INPUT', '无法生成《行政检查通知书》：未设置本机关的二维码校验密钥');
+    const d = checked.data as DocumentData<'inspectionNotice'>;
+    const payload = qrPayload({ inspectionNo: d.inspectionNo, creditCode: d.enterprise.creditCode, date: d.inspectionDate }, opts.officeSecret);
+    qr = { png: qrPngSync(payload), payload };
+  }
+  const build = BUILDERS[kind] as (d: DocumentData<K>, qr: Qr) => Document;
+  return packDocx(build(checked.data, qr), PACKAGE_OVERRIDES);
+}
