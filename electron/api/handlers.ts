@@ -26,7 +26,8 @@ export const handlers: Handlers = {
   'users.resetPassword': (i, ctx) => users.resetPassword(ctx, i),
   'system.info': (_i, ctx) => system.info(ctx),
   'system.backup': (_i, ctx) => system.startBackup(ctx),
-  'system.loadDemo': (_i, ctx) => system.startDemo(ctx, ctx.demoRowDelayMs > 0 ? { rowDelayMs: ctx.demoRowDelayMs } : {}),
+  // The demo is dated by the app's clock (tests move it), and may be slowed to watch its progress bar.
+  'system.loadDemo': (_i, ctx) => system.startDemo(ctx, { today: ctx.at.toISOString(), ...(ctx.demoRowDelayMs > 0 ? { rowDelayMs: ctx.demoRowDelayMs } : {}) }),
   'audit.list': (i, ctx) => listAudit(ctx.db, i.beforeId, i.limit),
   'audit.verify': (_i, ctx) => verifyAudit(ctx.db),
   'jobs.get': (i, ctx) => ctx.jobs.get(i.id),

@@ -135,4 +135,29 @@ describe('inspection lifecycle', () => {
     expect(future.code).toBe('INVALID_INPUT');
     expect((await ok(a, 'inspections.get', { id }, 'officer')).version).toBe(d.version);
   });
+
+  it('a transfer is decided at closing and recorded later, with its 20-working-day deadline meanwhile', async () => {
+    const { a, w, clock } = await setup('2025-09-22T02:00:00Z');
+    const { id } = await ok(a, 'inspections.create', draft(w, { plannedDate: '2025-09-22' }), 'officer');
+    let v = (await ok(a, 'inspections.get', { id }, 'officer')).version;
+    // Entering is not offered before the head approves (no emergency).
+    expect((await ok(a, 'inspections.get', { id }, 'officer')).actions).not.toContain('enter');
+    v = (await ok(a, 'inspections.step', { id, version: v, payload: { action: 'approve' } }, 'head')).version;
+    v = (await ok(a, 'inspections.step', { id, version: v, payload: { action: 'file' } }, 'clerk')).version;
+    v = (await ok(a, 'inspections.step', { id, version: v, payload: { action: 'notify' } }, 'officer')).version;
+    v = (await ok(a, 'inspections.step', { id, version: v, payload: { action: 'enter', codeRegistrationNo: 'HN-1' } }, 'officer')).version;
+    v = (await ok(a, 'inspections.step', { id, version: v, payload: { action: 'record', findings: '发现涉嫌无证经营，属其他部门管辖。' } }, 'officer')).version;
+    v = (await ok(a, 'inspections.step', { id, version: v, payload: { action: 'feedback' } }, 'clerk')).version;
+    const decided = await ok(a, 'inspections.step', { id, version: v, payload: { action: 'close', outcome: 'transfer', transferTarget: '湘潭县农业农村局' } }, 'officer');
+    expect(decided.status).toBe('fed_back');
+    const dash = await ok(a, 'dashboard.get', { days: 30 }, 'clerk');
+    // Found 2025-09-22; 20 working days later across the National Day holiday, counting the
+    // make-up Sunday 09-28 and Saturday 10-11: 2025-10-24.
+    expect(dash.due).toContainEqual(expect.objectContaining({ inspectionId: id, kind: 'transfer', due: '2025-10-24' }));
+    clock.now = new Date('2025-10-20T02:00:00Z');
+    const done = await ok(a, 'inspections.step', { id, version: decided.version, payload: { action: 'transfer', target: '湘潭县农业农村局' } }, 'clerk');
+    expect(done.status).toBe('transferred');
+    expect((await ok(a, 'dashboard.get', { days: 30 }, 'clerk')).due.filter((x) => x.inspectionId === id)).toEqual([]);
+    expect((await ok(a, 'inspections.get', { id }, 'clerk')).actions).toEqual([]);
+  });
 });

@@ -75,8 +75,8 @@ export function refreshEnterpriseWarnings(db: Db, enterpriseId: number, today: s
   const triggered = rows.filter((r) => r.kind === 'triggered' && r.date >= burstFrom);
   if (over) {
     found.push({ kind: 'high_frequency', message: `高频检查：${over[0]!.agency_name}今年已安排日常检查 ${over.length} 次，超过上限 ${s.cap} 次`, since: over[over.length - 1]!.date });
-  } else if (triggered.length > s.burstCount) {
-    found.push({ kind: 'high_frequency', message: `高频检查：近 ${s.burstDays} 天触发式检查 ${triggered.length} 次，超过 ${s.burstCount} 次`, since: triggered[triggered.length - 1]!.date });
+  } else if (triggered.length >= s.burstCount) {
+    found.push({ kind: 'high_frequency', message: `高频检查：近 ${s.burstDays} 天触发式检查 ${triggered.length} 次，达到预警次数 ${s.burstCount} 次`, since: triggered[triggered.length - 1]!.date });
   }
 
   db.prepare('DELETE FROM enterprise_warnings WHERE enterprise_id = ?').run(enterpriseId);

@@ -66,7 +66,7 @@ export function get(ctx: HandlerCtx, id: number): Output<'inspections.get'> {
       rectificationDeadline: r.rectification_deadline,
       transferTarget: r.transfer_target,
     },
-    events: db.prepare('SELECT id, action, at, username, note FROM inspection_events WHERE inspection_id = ? ORDER BY id').all(id) as Output<'inspections.get'>['events'],
+    events: db.prepare('SELECT e.id, e.action, e.at, COALESCE(u.display_name, e.username) AS username, e.note FROM inspection_events e LEFT JOIN users u ON u.id = e.user_id WHERE e.inspection_id = ? ORDER BY e.id').all(id) as Output<'inspections.get'>['events'],
     overrides: db
       .prepare('SELECT o.rule_id AS ruleId, o.reason, o.approval_no AS approvalNo, u.username, o.at FROM rule_overrides o JOIN users u ON u.id = o.user_id WHERE o.inspection_id = ? ORDER BY o.id')
       .all(id) as Output<'inspections.get'>['overrides'],

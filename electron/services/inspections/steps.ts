@@ -47,7 +47,8 @@ function precondition(action: InspectionAction, r: InspectionRow, followsFiling:
       return r.approved_at || emergency ? null : '请先由负责人批准检查方案';
     case 'enter':
       if (r.onsite !== 1) return '非现场检查不进入现场';
-      return r.actual_start ? '已进入现场' : null;
+      if (r.actual_start) return '已进入现场';
+      return r.approved_at || emergency ? null : '请先由负责人批准检查方案（情况紧急的除外）';
     case 'record':
       if (r.recorded_at) return '检查记录已制作';
       if (r.onsite === 1 && !r.actual_start) return '请先登记进入现场';
@@ -61,7 +62,7 @@ function precondition(action: InspectionAction, r: InspectionRow, followsFiling:
     case 'verifyRectification':
       return r.status === 'rectification' ? null : '该任务不在整改期';
     case 'transfer':
-      return r.status === 'transferred' && !r.transferred_at ? null : '该任务无需移送或已移送';
+      return r.transfer_required === 1 && !r.transferred_at ? null : '该任务无需移送或已移送';
     case 'reportRemote':
       if (r.out_of_jurisdiction !== 1) return '该检查不是异地检查';
       if (!r.actual_end) return '请在检查结束后报备';
@@ -125,8 +126,10 @@ function effect(p: ActionPayload, r: InspectionRow, day: string): { status: Insp
         case 'penalty':
         case 'transfer':
           if (!p.transferTarget) throw new AppError('INVALID_INPUT', '请写明移送的机关', 'payload.transferTarget');
+          // The decision is taken now; the status becomes 已移送 when the transfer itself is
+          // recorded (the 20-working-day deadline runs on the 工作台 meanwhile).
           return {
-            status: 'transferred',
+            status: r.status,
             patch: { outcome: p.outcome, outcome_note: p.note, transfer_required: 1, transfer_found_at: day, transfer_target: p.transferTarget },
             note: `${p.outcome === 'penalty' ? '转立案查处' : '移送主管机关'}：${p.transferTarget}`,
           };
@@ -136,7 +139,7 @@ function effect(p: ActionPayload, r: InspectionRow, day: string): { status: Insp
     case 'verifyRectification':
       return { status: 'closed', patch: { rectification_verified_at: day, closed_at: day }, note: p.result };
     case 'transfer':
-      return { status: 'closed', patch: { transferred_at: day, transfer_target: p.target, closed_at: day }, note: `已移送 ${p.target}` };
+      return { status: 'transferred', patch: { transferred_at: day, transfer_target: p.target, closed_at: day }, note: `已移送 ${p.target}` };
     case 'reportRemote':
       return { status: r.status, patch: { remote_reported_at: day }, note: null };
     default:
