@@ -38,7 +38,7 @@ beforeAll(async () => {
     const ins = await closedInspection(x);
     for (let i = 0; i < 4; i++) {
       const up = x.a.transfers.saveUploadBytes(`现场录像${i + 1}.mp4`, randomBytes(8 * 1024 * 1024));
-      // Evidence is added before the archive is locked: reopen the inspection's window by adding to it while closed.
+      // Large evidence (a closed inspection still takes evidence until it is archived), so each operation takes a while.
       await ok(x.a, 'inspections.addAttachment', { id: ins.id, uploadId: up.uploadId, kind: 'video' }, 'officer');
     }
     const { jobId } = await as(x.a, 'archivist', 'bundles.export', { from: '2025-01-01', to: '2025-12-31' });

@@ -142,7 +142,6 @@ export function update(ctx: HandlerCtx, input: ParsedInput<'caseFiles.update'>):
     retotal(db, c.id);
   }
   if (!changed.length) return { version: c.version };
-  if (c.status === 'archived' && input.retention !== undefined) refreshCaseFileSearch(db, c.id);
   const v = finishChange(ctx, c, 'update', `${changed.join('；')}${input.reason ? `（理由：${input.reason}）` : ''}`);
   ctx.audit({ entity: 'case_file', entityId: c.id, summary: `修改案卷 ${c.archive_no ?? c.title}：${changed.join('；')}${input.reason ? `；理由：${input.reason}` : ''}` });
   return { version: v };

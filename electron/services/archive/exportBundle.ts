@@ -62,8 +62,9 @@ function chunks<T>(list: readonly T[], size = 500): T[][] {
   return out;
 }
 
+/** A query over a long id list, in chunks of 500 bound parameters; each id once in the result. */
 function many(db: Db, sql: (marks: string) => string, list: readonly number[]): number[] {
-  return chunks(list).flatMap((c) => ids(db, sql(inList(c.length)), c));
+  return [...new Set(chunks(list).flatMap((c) => ids(db, sql(inList(c.length)), c)))];
 }
 
 export function buildBundle(db: Db, sel: ExportSelection, opts: ExportOptions): BuiltBundle {

@@ -135,7 +135,10 @@ function tally(report: ImportReport, type: BundleEntityType, d: Decision): void 
   const e = (report.byEntity[type] ??= zero());
   e[k]++;
   report.totals[k]++;
-  if (type === 'case_files' && d.entries.length) (report.byEntity.case_file_entries ??= zero())[k] += d.entries.length;
+  if (type === 'case_files' && d.entries.length) {
+    (report.byEntity.case_file_entries ??= zero())[k] += d.entries.length;
+    report.totals[k] += d.entries.length;
+  }
   if (d.action === 'conflict') report.conflicts.push({ entity: type, uuid: d.localUuid, label: d.spec.label(d.norm), reason: d.reason });
 }
 

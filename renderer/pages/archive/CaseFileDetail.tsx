@@ -137,7 +137,7 @@ export function CaseFileDetail({ id, go }: { id: number; go: (href: string) => v
         </Space>
       )}
       <Row gutter={16}>
-        <Col xs={24} xl={16}>
+        <Col xs={24} xl={14}>
           <Card size="small" title="案卷封面" style={{ marginBottom: 16 }}>
             <Descriptions size="small" column={2} bordered>
               <Descriptions.Item label="全宗名称">{cf.fondsName}</Descriptions.Item>
@@ -165,22 +165,22 @@ export function CaseFileDetail({ id, go }: { id: number; go: (href: string) => v
               </Descriptions.Item>
             </Descriptions>
           </Card>
-          <Card size="small" title={`卷内文件（${cf.itemsCount} 件，${cf.pages} 页）`} style={{ marginBottom: 16 }}>
-            <EntriesTable entries={cf.entries} edits={draft ? draft.entries : null} onEdit={onEntry} />
-            <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12 }}>
-              页数：本软件生成的文书按版式估算（标“估”），照片每张 1 页，音像资料不计页；请对照纸质材料核对，修改后自动重新编页号。
-            </Typography.Paragraph>
-          </Card>
         </Col>
-        <Col xs={24} xl={8}>
+        <Col xs={24} xl={10}>
           <Card size="small" title={`完整性检查${cf.missingRequired ? `（缺 ${cf.missingRequired} 项）` : '（齐全）'}`} style={{ marginBottom: 16 }}>
             <CompletenessList items={cf.completeness} />
           </Card>
-          <Card size="small" title="历史">
-            <CaseFileHistory cf={cf} onDownload={download} />
-          </Card>
         </Col>
       </Row>
+      <Card size="small" title={`卷内文件（${cf.itemsCount} 件，${cf.pages} 页）`} style={{ marginBottom: 16 }}>
+        <EntriesTable entries={cf.entries} edits={draft ? draft.entries : null} onEdit={onEntry} />
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12 }}>
+          页数：本软件生成的文书按版式估算（标“估”），照片每张 1 页，音像资料不计页；请对照纸质材料核对，修改后自动重新编页号。
+        </Typography.Paragraph>
+      </Card>
+      <Card size="small" title="历史">
+        <CaseFileHistory cf={cf} onDownload={download} />
+      </Card>
       {dialog === 'archive' && (
         <ReasonModal
           title="归档不完整的案卷"

@@ -6,7 +6,7 @@ import type { CompletenessItem } from '../../../shared/api/archive';
 export function CompletenessList({ items }: { items: CompletenessItem[] }) {
   const byInspection = [...new Set(items.map((i) => i.inspectionNo))];
   return (
-    <section aria-label="完整性检查">
+    <section aria-label="完整性检查" style={{ maxHeight: 440, overflowY: 'auto' }}>
       {byInspection.map((no) => (
         <List
           key={no}

@@ -20,15 +20,15 @@ function range(e: CaseFileEntry): string {
 /** 卷内文件: 顺序号, 文号, 责任者, 题名, 日期, 页数 (editable), 页号, 备注 (editable), where the count comes from. */
 export function EntriesTable({ entries, edits, onEdit }: Props) {
   const columns: TableColumnsType<CaseFileEntry> = [
-    { title: '顺序号', dataIndex: 'seq', width: 70, align: 'center' },
-    { title: '文号', dataIndex: 'docNo', width: 190 },
-    { title: '责任者', dataIndex: 'author', width: 170, ellipsis: true },
-    { title: '题名', dataIndex: 'title' },
+    { title: '顺序号', dataIndex: 'seq', width: 64, align: 'center' },
+    { title: '文号', dataIndex: 'docNo', width: 180 },
+    { title: '责任者', dataIndex: 'author', width: 160, ellipsis: true },
+    { title: '题名', dataIndex: 'title', width: 360 },
     { title: '日期', dataIndex: 'date', width: 110, render: (v: string | null) => formatDate(v) },
     {
       title: '页数',
       dataIndex: 'pages',
-      width: 110,
+      width: 100,
       render: (v: number, e) =>
         edits ? (
           <InputNumber aria-label={`第 ${e.seq} 件页数`} min={0} max={9999} size="small" value={edits[e.id]?.pages ?? v} onChange={(n) => onEdit(e.id, { pages: Number(n ?? 0) })} />
@@ -45,9 +45,9 @@ export function EntriesTable({ entries, edits, onEdit }: Props) {
     {
       title: '备注',
       dataIndex: 'remark',
-      width: 200,
+      width: 180,
       render: (v: string, e) => (edits ? <Input aria-label={`第 ${e.seq} 件备注`} size="small" maxLength={200} value={edits[e.id]?.remark ?? v} onChange={(ev) => onEdit(e.id, { remark: ev.target.value })} /> : v),
     },
   ];
-  return <Table<CaseFileEntry> aria-label="卷内文件" rowKey="id" size="small" columns={columns} dataSource={entries} pagination={false} />;
+  return <Table<CaseFileEntry> aria-label="卷内文件" rowKey="id" size="small" columns={columns} dataSource={entries} pagination={false} scroll={{ x: 1100 }} />;
 }

@@ -20,6 +20,9 @@ export function ExportPanel() {
   const [agencyId, setAgencyId] = useState<number | undefined>();
   const [caseFileIds, setCaseFileIds] = useState<number[]>([]);
   const [jobId, setJobId] = useRunningJob('bundle.export');
+  // The finished bar stays (at 100 %) beside its result until the next export starts.
+  const [finishedId, setFinishedId] = useState<string | null>(null);
+  const running = jobId !== null && jobId !== finishedId;
   const [result, setResult] = useState<{ type: 'success' | 'error' | 'warning'; text: string } | null>(null);
   const agencies = useQuery('agencies.list', {});
   const files = useQuery('caseFiles.list', { status: 'archived', limit: 200 });
@@ -34,7 +37,7 @@ export function ExportPanel() {
     call('bundles.export', input()).then((r) => setJobId(r.jobId), report);
   };
   const finished = (job: JobInfo): void => {
-    setJobId(null);
+    setFinishedId(job.id);
     if (job.status !== 'done') return setResult({ type: job.status === 'failed' ? 'error' : 'warning', text: job.status === 'failed' ? `导出失败：${job.error ?? ''}` : '导出已取消，未生成数据包' });
     const r = job.result ?? {};
     const text = `已导出 ${String(r.fileName)}：${String(r.inspections)} 件检查、${String(r.caseFiles)} 个案卷，共 ${String(r.records)} 条记录、${String(r.files)} 个文件（${formatBytesShort(Number(r.bytes))}）`;
@@ -81,8 +84,8 @@ export function ExportPanel() {
           />
         </Form.Item>
       )}
-      {!jobId && (
-        <Button type="primary" onClick={start} disabled={mode === 'caseFiles' ? !caseFileIds.length : mode === 'agency' ? !agencyId : !from && !to}>
+      {!running && (
+        <Button type="primary" style={{ marginBottom: 12 }} onClick={start} disabled={mode === 'caseFiles' ? !caseFileIds.length : mode === 'agency' ? !agencyId : !from && !to}>
           导出数据包
         </Button>
       )}
