@@ -173,8 +173,8 @@ export const batchResultSchema = z.object({
   skippedCount: z.number(),
   downloadId: z.string().nullable(),
   fileName: z.string().nullable(),
-  /** Documents built by the job's thread and by its helper thread (both cores). */
-  builtBy: z.object({ main: z.number(), helper: z.number() }),
+  /** Documents built by each of the job's build threads (one per core). */
+  builtBy: z.array(z.number()),
 });
 export type BatchResult = z.infer<typeof batchResultSchema>;
 

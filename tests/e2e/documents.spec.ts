@@ -105,6 +105,18 @@ test('文书: generate, list, preview, download; batch of 50 with progress; ledg
   await expect(table.getByRole('row').filter({ hasText: /检备〔\d{4}〕1号/u })).toContainText('湘潭市涉企行政执法检查备案表');
   await shot(page, 'documents-01-panel');
 
+  // What the record lacks is filled in the supplement; the list shrinks to what the steps must give.
+  await panel.getByRole('button', { name: '补充文书信息' }).click();
+  const drawer = page.getByRole('dialog', { name: '补充文书信息' });
+  await drawer.getByRole('radiogroup', { name: '是否出示执法证件' }).getByText('是').click();
+  await drawer.getByLabel('检查开始时刻').fill('09:30');
+  await shot(page, 'documents-01b-supplement');
+  await drawer.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已保存文书补充信息')).toBeVisible();
+  await expect(panel.getByTestId('missing-onSiteRecord')).not.toContainText('是否出示执法证件');
+  // The start is still missing: a time was given, but the inspection has not begun (no date yet).
+  await expect(panel.getByTestId('missing-onSiteRecord')).toContainText('检查开始时间');
+
   // Regenerate the notice: a new number, the old one kept as 已作废.
   await panel.getByRole('button', { name: '重新生成行政检查通知书' }).click();
   await page.getByRole('button', { name: '重新生成', exact: true }).click();
@@ -121,6 +133,18 @@ test('文书: generate, list, preview, download; batch of 50 with progress; ledg
   await expect(rendered).toContainText('本年度本机关对你单位第');
   await expect(rendered.locator('img').first()).toBeVisible(); // the QR code
   await shot(page, 'documents-02-preview');
+  // 打印: the pages alone, one sheet each (print dialog stubbed; print media emulated).
+  await page.evaluate(() => {
+    window.print = () => undefined;
+  });
+  await dialog.getByRole('button', { name: '打印' }).click();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('#inspectdesk-print-root section.docx').first()).toBeVisible();
+  await expect(page.getByRole('navigation', { name: '主菜单' })).toBeHidden();
+  await page.screenshot({ path: path.join(SHOTS, 'documents-02b-print.png') });
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await expect(page.locator('#inspectdesk-print-root')).toHaveCount(0);
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '下载' }).click()]);
   expect(download.suggestedFilename()).toBe(`${number}-行政检查通知书-${enterprise}.docx`);
   expect(fs.statSync(await download.path()).size).toBeGreaterThan(5000);

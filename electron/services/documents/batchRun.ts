@@ -1,8 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { once } from 'node:events';
 import path from 'node:path';
-import yazl from 'yazl';
 import type { Db } from '../../db/database';
 import type { FileStore } from '../../files/store';
 import type { Transfers } from '../../files/transfers';
@@ -18,11 +16,13 @@ import { NUMBER_PLACEHOLDER, agencyAbbr, mapDocument } from './mapper';
 import { advanceCounter, applies, fileNameFor, peekSerial, registerDocument } from './records';
 import { checkData, renderDocument } from './render';
 import { counterScope, formatNumber, qrSecret } from './settings';
+import { ZipSink } from './zipSink';
 
 /**
  * Batch generation (the documents.batch job), on both cores: the job's thread maps inspections
- * to document data on demand and builds, while a second worker thread (a `Lane` given by the
- * task) builds too; each built file is stored by hash as it is made.
+ * to document data on demand, hands them out, zips and registers; the building (and storing by
+ * hash) happens in `Lane`s — build threads given by the task, one per core, each kept busy with
+ * two requests in flight.
  *
  * Numbering is optimistic and all-or-nothing: the last serial is read at the start, documents
  * are built with the following serials, and one transaction at the end registers them all and
@@ -36,6 +36,7 @@ import { counterScope, formatNumber, qrSecret } from './settings';
 export interface BuildItem {
   index: number;
   kind: InspectionDocumentKind;
+  /** Checked data (checkData's output) with the document's number in it. */
   data: Record<string, unknown>;
 }
 
@@ -46,9 +47,12 @@ export interface Built {
   buffer: Uint8Array;
 }
 
-/** Somewhere documents are built and stored: this thread, or the helper thread. */
+/** Somewhere documents are built and stored: this thread, or a build thread. */
 export interface Lane {
+  /** Builds and starts storing; resolves once built (the stores may still be running). */
   build(items: BuildItem[], officeSecret: string | undefined): Promise<Built[]>;
+  /** Resolves when everything built so far is stored (rejects if a store failed). */
+  flush(): Promise<void>;
 }
 
 /**
@@ -72,26 +76,26 @@ export async function putBufferAsync(files: FileStore, data: Uint8Array): Promis
   await fs.promises.chmod(final, 0o444);
 }
 
-/**
- * Builds in the calling thread; each file is stored by hash asynchronously. With `pending`, the
- * writes are left running (collected there, awaited before registering); without, awaited here.
- */
-export function localLane(files: FileStore, pending?: Promise<void>[]): Lane {
+/** Builds in the calling thread; each file is stored by hash in the background (see `flush`). */
+export function localLane(files: FileStore): Lane {
+  let writes: Promise<void>[] = [];
   return {
-    async build(items, officeSecret) {
-      const out: Built[] = [];
-      const writes: Promise<void>[] = [];
-      for (const it of items) {
-        const t0 = performance.now();
-        const buffer = renderDocument(it.kind, it.data, { officeSecret });
-        (globalThis as unknown as { RT: number }).RT = ((globalThis as unknown as { RT?: number }).RT ?? 0) + performance.now() - t0;
-        const sha256 = createHash('sha256').update(buffer).digest('hex');
-        writes.push(putBufferAsync(files, buffer));
-        out.push({ index: it.index, sha256, bytes: buffer.byteLength, buffer });
-      }
-      if (pending) pending.push(...writes);
-      else await Promise.all(writes);
-      return out;
+    build(items, officeSecret) {
+      return Promise.resolve(
+        items.map((it) => {
+          const buffer = renderDocument(it.kind, it.data, { officeSecret, validated: true });
+          const sha256 = createHash('sha256').update(buffer).digest('hex');
+          const write = putBufferAsync(files, buffer);
+          write.catch(() => undefined); // reported by flush(), not as an unhandled rejection
+          writes.push(write);
+          return { index: it.index, sha256, bytes: buffer.byteLength, buffer };
+        }),
+      );
+    },
+    async flush() {
+      const now = writes;
+      writes = [];
+      await Promise.all(now);
     },
   };
 }
@@ -121,9 +125,8 @@ export async function runBatch(
   transfers: Transfers,
   p: BatchParams,
   io: TaskIO,
-  lanes: { lane: Lane; chunk: number; thread: 'main' | 'helper' }[],
-  /** Store writes still running (from lanes that do not wait for them): awaited before registering. */
-  pendingWrites: Promise<void>[] = [],
+  /** `warmup`: builds only until another lane has delivered (covers the helpers' start-up). */
+  lanes: { lane: Lane; chunk: number; thread: number; warmup?: boolean }[],
 ): Promise<BatchResult> {
   const { kind } = p;
   const title = DOCUMENT_KINDS[kind];
@@ -164,8 +167,10 @@ export async function runBatch(
         }
         const serial = pattern ? base + planned.length + 1 : null;
         const number = serial === null ? null : formatNumber(pattern, { abbr, year, serial });
-        if (number && 'docNumber' in data) data.docNumber = number;
-        out.push({ index: planned.length, kind, data });
+        // The checked data (defaults applied) with its number: the build threads need not check it again.
+        const parsed = chk.data as Record<string, unknown>;
+        if (number && 'docNumber' in parsed) parsed.docNumber = number;
+        out.push({ index: planned.length, kind, data: parsed });
         planned.push({ inspectionId: id, number, serial, fileName: fileNameFor(kind, number, c.enterprise.name, c.row.number), inspectionNumber: c.row.number, enterpriseName: c.enterprise.name });
       } catch (e) {
         skipped.push({ inspectionId: id, number: `#${id}`, enterpriseName: '', reason: e instanceof Error ? e.message : String(e) });
@@ -174,54 +179,63 @@ export async function runBatch(
     return out;
   };
 
-  const built: Built[] = [];
-  const builtBy = { main: 0, helper: 0 };
+  const stored: { sha256: string; bytes: number }[] = [];
+  const builtBy = [...new Set(lanes.map((l) => l.thread))].map(() => 0);
+  const zip = new ZipSink(transfers.scratchPath('.zip'));
   let stop = false;
-  const laneLoop = async (lane: Lane, chunk: number, thread: 'main' | 'helper') => {
-    while (!stop) {
+  let othersDelivered = false;
+  const laneLoop = async (lane: Lane, chunk: number, thread: number, warmup: boolean) => {
+    while (!stop && !(warmup && othersDelivered)) {
       io.checkCancelled();
-      const tt = performance.now();
       const items = take(chunk);
-      TT += performance.now() - tt;
       if (!items.length) return;
       for (const b of await lane.build(items, secret)) {
-        built[b.index] = b;
-        builtBy[thread]++;
+        stored[b.index] = { sha256: b.sha256, bytes: b.bytes };
+        zip.add(planned[b.index]!.fileName, b.buffer);
+        builtBy[thread] = (builtBy[thread] ?? 0) + 1;
       }
+      if (!warmup) othersDelivered = true;
       io.progress('生成文书', cursor, total);
       await yieldToEvents();
     }
   };
-  io.progress('生成文书', 0, total);
-  const T0 = Date.now(); let TT = 0;
-  try {
-    await Promise.all(lanes.map((l) => laneLoop(l.lane, l.chunk, l.thread)));
-  } finally {
-    stop = true;
-    // Whatever happens next, no write is left running behind the job's back.
-    await Promise.allSettled(pendingWrites);
-  }
-  await Promise.all(pendingWrites);
-  console.log('BUILD', Date.now() - T0, builtBy, 'take', Math.round(TT), 'render', Math.round((globalThis as unknown as { RT: number }).RT));
-  io.checkCancelled();
-
   const result: BatchResult = {
     kind,
-    generated: planned.length,
-    firstNumber: planned[0]?.number ?? null,
-    lastNumber: planned[planned.length - 1]?.number ?? null,
-    skipped: skipped.slice(0, 100),
-    skippedCount: skipped.length,
+    generated: 0,
+    firstNumber: null,
+    lastNumber: null,
+    skipped: [],
+    skippedCount: 0,
     downloadId: null,
     fileName: null,
     builtBy,
   };
-  if (!planned.length) return result;
-
-  io.progress('打包下载文件', total, total);
-  const zipPath = transfers.scratchPath('.zip');
   try {
-    await writeZip(zipPath, planned, built, skipped, title);
+    io.progress('生成文书', 0, total);
+    try {
+      await Promise.all(lanes.map((l) => laneLoop(l.lane, l.chunk, l.thread, l.warmup ?? false)));
+    } finally {
+      stop = true;
+    }
+    // Every file is in the store before anything refers to it.
+    await Promise.all([...new Set(lanes.map((l) => l.lane))].map((l) => l.flush()));
+    io.checkCancelled();
+    Object.assign(result, {
+      generated: planned.length,
+      firstNumber: planned[0]?.number ?? null,
+      lastNumber: planned[planned.length - 1]?.number ?? null,
+      skipped: skipped.slice(0, 100),
+      skippedCount: skipped.length,
+    });
+    if (!planned.length) {
+      zip.abort();
+      return result;
+    }
+
+    io.progress('打包下载文件', total, total);
+    zip.add(`${title}清单.csv`, csv([['序号', '文号', '检查编号', '被检查单位', '文件名'], ...planned.map((d, i) => [String(i + 1), d.number ?? '', d.inspectionNumber, d.enterpriseName, d.fileName])]), true);
+    if (skipped.length) zip.add('未生成清单.csv', csv([['检查编号', '被检查单位', '未生成原因'], ...skipped.map((x) => [x.number, x.enterpriseName, x.reason])]), true);
+    await zip.finish();
     io.checkCancelled();
     io.progress('登记文书', total, total);
     db.transaction(() => {
@@ -229,35 +243,19 @@ export async function runBatch(
         throw new AppError('CONFLICT', `批量生成期间《${title}》的文号已被占用，未登记任何文书，请重新批量生成`);
       }
       planned.forEach((d, i) => {
-        const b = built[i]!;
+        const b = stored[i]!;
         registerDocument(db, { inspectionId: d.inspectionId, kind, format: 'docx', number: d.number, year: d.serial === null ? null : year, serial: d.serial, period: null, sha256: b.sha256, bytes: b.bytes, fileName: d.fileName, createdBy: p.userId, createdAt: p.at });
       });
       const range = result.firstNumber ? `，文号 ${result.firstNumber} 至 ${result.lastNumber}` : '';
       appendAudit(db, { userId: p.userId, username: p.username }, 'documents.batch', { entity: 'document', summary: `批量生成《${title}》${planned.length} 份${range}${skipped.length ? `；${skipped.length} 个检查任务因信息不全未生成` : ''}` }, new Date(p.at));
     }).immediate();
   } catch (e) {
-    fs.rmSync(zipPath, { force: true });
+    zip.abort();
     throw e;
   }
-  const fileName = `${title}-批量-${day}-${planned.length}份.zip`;
-  const offered = transfers.offerDownload(zipPath, fileName, 'application/zip');
+  const offered = transfers.offerDownload(zip.file, `${title}-批量-${day}-${planned.length}份.zip`, 'application/zip');
   return { ...result, downloadId: offered.downloadId, fileName: offered.name };
 }
 
 const csvCell = (v: string) => (/[",\n]/u.test(v) ? `"${v.replace(/"/gu, '""')}"` : v);
 const csv = (rows: string[][]) => Buffer.from(`\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`, 'utf8');
-
-/** The zip: the documents (already deflated: stored), a list of them and, if any, of the skipped. */
-async function writeZip(file: string, planned: Planned[], built: Built[], skipped: BatchResult['skipped'], title: string): Promise<void> {
-  const zip = new yazl.ZipFile();
-  const out = fs.createWriteStream(file);
-  const mtime = new Date();
-  zip.outputStream.pipe(out);
-  planned.forEach((d, i) => zip.addBuffer(Buffer.from(built[i]!.buffer), d.fileName, { compress: false, mtime }));
-  zip.addBuffer(csv([['序号', '文号', '检查编号', '被检查单位', '文件名'], ...planned.map((d, i) => [String(i + 1), d.number ?? '', d.inspectionNumber, d.enterpriseName, d.fileName])]), `${title}清单.csv`, { mtime });
-  if (skipped.length) {
-    zip.addBuffer(csv([['检查编号', '被检查单位', '未生成原因'], ...skipped.map((s) => [s.number, s.enterpriseName, s.reason])]), '未生成清单.csv', { mtime });
-  }
-  zip.end();
-  await once(out, 'close');
-}

@@ -1,5 +1,5 @@
 import zlib from 'node:zlib';
-import { type Document, Packer } from 'docx';
+import { type Document, Packer, XmlComponent } from 'docx';
 import QRCode from 'qrcode';
 
 /**
@@ -25,8 +25,21 @@ if (!compiler || typeof compiler.compile !== 'function') {
   throw new Error('docx 版本不兼容：找不到 Packer.compiler.compile（请使用 package.json 中锁定的 docx 9.15.2）');
 }
 
-/** Compiles a Document into its package parts (path → XML text or bytes), overrides applied. */
+/** Stands in for docx's default styles when the package brings its own styles.xml. */
+class NoStyles extends XmlComponent {
+  constructor() {
+    super('w:styles');
+  }
+}
+
+/**
+ * Compiles a Document into its package parts (path → XML text or bytes), overrides applied.
+ * When styles.xml is overridden, docx's own default styles (about 15 % of the compile) are not
+ * serialised only to be thrown away; nothing else reads them for these documents (docx reads the
+ * styles only to build a table of contents, which none has).
+ */
 export function compileParts(doc: Document, overrides: readonly { path: string; data: string }[]): Map<string, Part> {
+  if (overrides.some((o) => o.path === 'word/styles.xml')) (doc as unknown as { styles: XmlComponent }).styles = new NoStyles();
   return compiler!.compile(doc, undefined, overrides);
 }
 
@@ -34,18 +47,21 @@ interface Deflated {
   crc: number;
   size: number;
   data: Buffer;
+  /** 8: deflated; 0: stored (pictures, already compressed). */
+  method: 0 | 8;
 }
 
 /**
- * Parts that are the same text in every document (styles, theme, font table, settings) are
- * deflated once: keyed by the text itself, at most a few dozen distinct ones per process.
+ * Parts that are the same text in every document of a kind (styles, theme, fonts, settings,
+ * footers, content types…) are deflated once, keyed by the text itself: at most a few dozen
+ * distinct ones per process. The body and the core properties (a time stamp) change every time.
  */
 const cache = new Map<string, Deflated>();
-const CACHE_LIMIT = 64;
-const CACHEABLE = /^(word\/(styles|fontTable|settings|theme\/theme1|footnotes|endnotes|numbering)\.xml|word\/_rels\/(footnotes|endnotes|fontTable)\.xml\.rels|_rels\/\.rels)$/u;
+const CACHE_LIMIT = 96;
+const PER_DOCUMENT = new Set(['word/document.xml', 'docProps/core.xml']);
 
 function deflate(path: string, part: Part): Deflated {
-  if (typeof part === 'string' && CACHEABLE.test(path)) {
+  if (typeof part === 'string' && !PER_DOCUMENT.has(path)) {
     const hit = cache.get(part);
     if (hit) return hit;
     const d = deflateBytes(Buffer.from(part, 'utf8'));
@@ -54,11 +70,12 @@ function deflate(path: string, part: Part): Deflated {
     return d;
   }
   const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part.buffer, part.byteOffset, part.byteLength);
+  if (/\.(png|jpe?g|gif)$/iu.test(path)) return { crc: zlib.crc32(bytes) >>> 0, size: bytes.length, data: bytes, method: 0 };
   return deflateBytes(bytes);
 }
 
 function deflateBytes(bytes: Buffer): Deflated {
-  return { crc: zlib.crc32(bytes) >>> 0, size: bytes.length, data: zlib.deflateRawSync(bytes) };
+  return { crc: zlib.crc32(bytes) >>> 0, size: bytes.length, data: zlib.deflateRawSync(bytes), method: 8 };
 }
 
 /** DOS date/time of 1980-01-01 00:00 (fixed: the same content gives the same bytes and hash). */
@@ -77,7 +94,7 @@ export function zipParts(parts: Map<string, Part>): Buffer {
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt16LE(d.method, 8);
     local.writeUInt16LE(DOS_TIME, 10);
     local.writeUInt16LE(DOS_DATE, 12);
     local.writeUInt32LE(d.crc, 14);
@@ -89,7 +106,7 @@ export function zipParts(parts: Map<string, Part>): Buffer {
     entry.writeUInt16LE(20, 4); // made by
     entry.writeUInt16LE(20, 6);
     entry.writeUInt16LE(0x0800, 8);
-    entry.writeUInt16LE(8, 10);
+    entry.writeUInt16LE(d.method, 10);
     entry.writeUInt16LE(DOS_TIME, 12);
     entry.writeUInt16LE(DOS_DATE, 14);
     entry.writeUInt32LE(d.crc, 16);

@@ -50,9 +50,13 @@ export function describeProblems(kind: DocumentKind, missing: readonly string[],
   return `无法生成《${DOCUMENT_KINDS[kind]}》，${why.join('；')}`;
 }
 
-/** Validated data → .docx bytes, synchronously; INVALID_INPUT with the missing fields otherwise. */
-export function renderDocument<K extends DocumentKind>(kind: K, data: unknown, opts: { officeSecret?: string } = {}): Buffer {
-  const checked = checkData(kind, data);
+/**
+ * Data → .docx bytes, synchronously; INVALID_INPUT with the missing fields otherwise.
+ * `validated`: the data is already the output of `checkData` (a batch checks each item once,
+ * before it takes a number), so it is not checked again.
+ */
+export function renderDocument<K extends DocumentKind>(kind: K, data: unknown, opts: { officeSecret?: string; validated?: boolean } = {}): Buffer {
+  const checked: DocumentCheck<K> = opts.validated ? { ok: true, data: data as DocumentData<K> } : checkData(kind, data);
   if (!checked.ok) throw new AppError('INVALID_INPUT', describeProblems(kind, checked.missing, checked.invalid));
   let qr = NO_QR;
   if (kind === 'inspectionNotice') {

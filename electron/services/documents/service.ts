@@ -21,6 +21,11 @@ import { counterScope, formatNumber, qrSecret } from './settings';
  * registered file, inside the dispatcher's transaction: the serial is taken, the document built
  * with it, stored by hash and recorded, all or nothing. Concurrent requests are serialised by
  * the transaction, so no two share a number and none is skipped.
+ *
+ * Opening a document in Word/WPS is not a route: services never import Electron (only main.ts
+ * does). The Electron shell could add it later as its own IPC (say `inspectdesk:openDocument`:
+ * main.ts copies the stored file to a temporary path under its file name and calls
+ * shell.openPath); browser mode downloads instead.
  */
 
 /** What generation of a kind still lacks for this inspection (Chinese labels), and what is wrong. */
@@ -71,6 +76,9 @@ export function generate(ctx: HandlerCtx, input: { inspectionId: number; kind: I
   const day = today(ctx);
   const office = loadOffice(ctx.db, day);
   const c = loadInspection(ctx.db, input.inspectionId);
+  // An archived case file points at its documents: they are locked with it (changes go through
+  // the archivist's recorded revision of the case file).
+  if (c.row.status === 'archived') throw new AppError('CONFLICT', `检查任务 ${c.row.number} 已归档，文书不能再生成或替换`);
   if (!applies(kind, c, readRuleSettings(ctx.db).followsXiangtanFiling)) {
     throw new AppError('CONFLICT', `检查任务 ${c.row.number} 不需要《${title}》${c.row.merged_into !== null ? '（已并入其他任务）' : ''}`);
   }

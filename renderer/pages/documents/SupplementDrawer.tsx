@@ -113,7 +113,7 @@ export function SupplementDrawer({ inspectionId, supplement, defaults, kinds, on
             ).map(([name, label]) => (
               <Col span={12} key={name}>
                 <Form.Item label={label} name={name}>
-                  <Radio.Group options={YES_NO} />
+                  <Radio.Group options={YES_NO} aria-label={label} />
                 </Form.Item>
               </Col>
             ))}
@@ -126,7 +126,7 @@ export function SupplementDrawer({ inspectionId, supplement, defaults, kinds, on
       {has('offSiteRecord') && (
         <Section title="非现场检查记录">
           <Form.Item label="非现场检查方式" name="offsiteMethods">
-            <Checkbox.Group options={[...OFFSITE_METHODS]} />
+            <Checkbox.Group options={[...OFFSITE_METHODS]} aria-label="非现场检查方式" />
           </Form.Item>
           <Form.Item label="数据及材料来源" name="offsiteSources">
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} />
@@ -135,14 +135,14 @@ export function SupplementDrawer({ inspectionId, supplement, defaults, kinds, on
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={20000} />
           </Form.Item>
           <Form.Item label="非现场检查结论" name="offsiteConclusion">
-            <Radio.Group options={[...OFFSITE_CONCLUSIONS]} />
+            <Radio.Group options={[...OFFSITE_CONCLUSIONS]} aria-label="非现场检查结论" />
           </Form.Item>
         </Section>
       )}
       {has('onSiteRecord', 'resultNotice', 'rectificationOrder') && (
         <Section title="检查结果（笔录、结果告知书、责令改正通知书）">
           <Form.Item label="检查结论" name="conclusion" extra={hint('conclusion')}>
-            <Radio.Group options={[...ONSITE_CONCLUSIONS]} />
+            <Radio.Group options={[...ONSITE_CONCLUSIONS]} aria-label="检查结论" />
           </Form.Item>
           <Form.List name="problems">
             {(fields, { add, remove }) => (
@@ -175,7 +175,7 @@ export function SupplementDrawer({ inspectionId, supplement, defaults, kinds, on
       {has('rectificationOrder') && (
         <Section title="责令（限期）改正通知书">
           <Form.Item label="改正方式" name="rectifyMode" extra="限期改正的期限为办结时登记的整改期限">
-            <Radio.Group options={[...RECTIFY_MODES]} />
+            <Radio.Group options={[...RECTIFY_MODES]} aria-label="改正方式" />
           </Form.Item>
           <Form.Item label="责令改正的依据" name="rectifyBasis">
             <Input maxLength={2000} placeholder="如：《中华人民共和国食品安全法》第一百二十六条" />

@@ -13,6 +13,7 @@ import { useCan, useErrorReporter } from '../../session';
 import { ActionModal } from './ActionModal';
 import { DeadlinesCard } from './DeadlinesCard';
 import { EvidenceCard } from './EvidenceCard';
+import { InspectionDocuments } from '../documents/InspectionDocuments';
 import { STATUS_COLORS, STATUS_LABELS } from './labels';
 import { EventsTimeline, LifecycleSteps } from './LifecycleCard';
 import { PlanCard, RecordCard } from './PlanCard';
@@ -146,6 +147,7 @@ export function InspectionDetail({ id, go }: { id: number; go(href: string): voi
           <PlanCard detail={d} />
           <RecordCard detail={d} />
           <EvidenceCard detail={d} onChanged={q.reload} />
+          <InspectionDocuments inspectionId={d.id} onChanged={q.reload} />
           <EventsTimeline detail={d} />
         </Col>
         <Col xs={24} xl={8}>
