@@ -29,10 +29,12 @@ export type BuildOptions = {
   officeSecret?: string;
 };
 
-type Qr = { png: Buffer; payload: string };
+/** A notice's QR code: the PNG and the payload it encodes. */
+export type Qr = { png: Buffer; payload: string };
 type Builders = { [K in DocumentKind]: (data: DocumentData<K>, qr: Qr) => Document };
 
-const BUILDERS: Builders = {
+/** One pure builder per kind; the app's synchronous packer (services/documents/render.ts) uses the same table. */
+export const BUILDERS: Builders = {
   filingForm,
   approvalForm,
   inspectionNotice,
@@ -44,7 +46,7 @@ const BUILDERS: Builders = {
   inspectionRegister,
 };
 
-const NO_QR: Qr = { png: Buffer.alloc(0), payload: '' };
+export const NO_QR: Qr = { png: Buffer.alloc(0), payload: '' };
 
 /** Validates the data of one kind and builds its docx Document (nothing is written anywhere). */
 export async function createDocument<K extends DocumentKind>(kind: K, data: unknown, opts: BuildOptions = {}): Promise<Document> {

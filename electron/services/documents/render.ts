@@ -1,14 +1,6 @@
 import type { Document } from 'docx';
 import { DOCUMENT_KINDS, checkDocumentData, type DocumentCheck, type DocumentData, type DocumentKind } from '../../../shared/schemas/documents';
-import { approvalForm } from '../../documents/kinds/approvalForm';
-import { filingForm } from '../../documents/kinds/filingForm';
-import { inspectionNotice } from '../../documents/kinds/inspectionNotice';
-import { inspectionRegister } from '../../documents/kinds/inspectionRegister';
-import { offSiteRecord } from '../../documents/kinds/offSiteRecord';
-import { onSiteRecord } from '../../documents/kinds/onSiteRecord';
-import { rectificationOrder } from '../../documents/kinds/rectificationOrder';
-import { resultNotice } from '../../documents/kinds/resultNotice';
-import { transferLetter } from '../../documents/kinds/transferLetter';
+import { BUILDERS, NO_QR, type Qr } from '../../documents';
 import { cleanDeep } from '../../documents/parts';
 import { qrPayload } from '../../documents/qr';
 import { PACKAGE_OVERRIDES } from '../../documents/styles';
@@ -21,23 +13,6 @@ import { packDocx, qrPngSync } from './pack';
  * packed synchronously (pack.ts) so that numbering, building and registering fit in one
  * transaction. tests/integration/documents.test.ts checks the parts equal buildDocument's.
  */
-
-type Qr = { png: Buffer; payload: string };
-type Builders = { [K in DocumentKind]: (data: DocumentData<K>, qr: Qr) => Document };
-
-const BUILDERS: Builders = {
-  filingForm,
-  approvalForm,
-  inspectionNotice,
-  onSiteRecord,
-  offSiteRecord,
-  resultNotice,
-  rectificationOrder,
-  transferLetter,
-  inspectionRegister,
-};
-
-const NO_QR: Qr = { png: Buffer.alloc(0), payload: '' };
 
 /** Validates data of a kind (after dropping characters XML cannot hold), as the builders do. */
 export function checkData<K extends DocumentKind>(kind: K, data: unknown): DocumentCheck<K> {
