@@ -11,6 +11,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import { IPC_CALL, IPC_DOWNLOAD, IPC_JOB_PROGRESS, IPC_UPLOAD, type Result, type UploadInfo } from '../shared/api';
 import { createApp, type App } from './app';
+import { followMove } from './dataDir';
 import {
   APP_INDEX_URL,
   APP_SCHEME,
@@ -67,7 +68,10 @@ if (dataDirOverride) {
   const tag = createHash('sha256').update(dataDirOverride).digest('hex').slice(0, 16);
   app.setPath('userData', path.join(app.getPath('userData'), 'instances', tag));
 }
-const dataDir = dataDirOverride ?? app.getPath('userData');
+// After a whole-archive restore the old directory points at the restored copy (dataDir.ts).
+const moved = followMove(dataDirOverride ?? app.getPath('userData'));
+if (moved.note) console.log(moved.note);
+const dataDir = moved.dir;
 
 let core: App | null = null;
 let mainWindow: BrowserWindow | null = null;

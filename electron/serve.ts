@@ -5,6 +5,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { createApp } from './app';
+import { followMove } from './dataDir';
 import { AppError } from './errors';
 import { startHost } from './host/server';
 import { version as pkgVersion } from '../package.json';
@@ -28,7 +29,9 @@ export function defaultDataDir(): string {
 }
 
 async function main(): Promise<void> {
-  const dataDir = arg('data-dir') ?? process.env.INSPECTDESK_DATA_DIR ?? defaultDataDir();
+  const moved = followMove(arg('data-dir') ?? process.env.INSPECTDESK_DATA_DIR ?? defaultDataDir());
+  if (moved.note) console.log(moved.note);
+  const dataDir = moved.dir;
   const portArg = arg('port') ?? process.env.INSPECTDESK_PORT;
   const port = portArg === undefined ? 0 : Number(portArg);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('INVALID_INPUT', `端口号不正确：${portArg}`);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
+import { followMove } from '../../electron/dataDir';
 import { createApp, type App } from '../../electron/app';
 import { JobRunner } from '../../electron/jobs/runner';
 import { isDue, startBackupScheduler, tick } from '../../electron/services/archive/schedule';
@@ -128,6 +129,8 @@ describe('whole-archive backup', () => {
     const fresh = path.join(tempDir('restore-'), '恢复的档案');
     const r = await finished(a, (await ok(a, 'archiveBackups.restore', { path: dir, targetDir: fresh })).jobId);
     expect(r.status, r.error ?? '').toBe('done');
+    // The next start of the old directory switches to the restored copy; a refused restore did not.
+    expect(followMove(a.dataDir).dir).toBe(fresh);
     const restored = createApp({ dataDir: fresh, mode: 'browser', appVersion: 't', workerFile: WORKER_JS });
     apps.push(restored);
     await ok(restored, 'auth.login', { username: 'archivist', password: 'archivist-pass-1' }, 'r');

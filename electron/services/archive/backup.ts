@@ -1,3 +1,4 @@
+import { pointTo } from '../../dataDir';
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -262,6 +263,8 @@ export async function restoreBackup(o: { backupDir: string; targetDir: string; c
     }
     if (fs.existsSync(target)) fs.rmdirSync(target);
     fs.renameSync(partial, target);
+    // The next start opens the restored copy (see electron/dataDir.ts); the old one is untouched.
+    pointTo(o.currentDataDir, target);
   } catch (e) {
     fs.rmSync(partial, { recursive: true, force: true });
     if (e instanceof Error && e.name === 'JobCancelled') throw e;

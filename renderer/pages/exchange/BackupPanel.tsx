@@ -142,14 +142,14 @@ export function BackupPanel() {
           title="恢复到新的数据目录"
           route="archiveBackups.restore"
           label="恢复备份"
-          extra="先校验备份，再复制到一个新的空文件夹；当前档案不受影响。"
+          extra="先校验备份，再复制到一个新的空文件夹，下次启动时切换到恢复的档案；当前档案不受影响。"
           fields={[
             { name: 'path', label: '备份文件夹', placeholder: '整库备份所在的文件夹' },
             { name: 'targetDir', label: '新数据目录', placeholder: '不存在或空的文件夹，如 D:\\InspectDesk-恢复' },
           ]}
           describe={(job) => ({
             type: 'success',
-            text: `已恢复到 ${String(job.result?.targetDir)}。切换方法：关闭本程序，以命令行参数 --data-dir "${String(job.result?.targetDir)}" 启动（或设置环境变量 INSPECTDESK_DATA_DIR 为该文件夹）；原数据目录保持不变，可随时切回。`,
+            text: `已恢复到 ${String(job.result?.targetDir)}。重新启动 InspectDesk 后将自动改用恢复的档案；原数据目录保持不变，删除其中的文件 inspectdesk.moved-to 即可切回。`,
           })}
         />
         <ScheduleCard />
