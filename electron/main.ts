@@ -8,8 +8,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent } from 'electron';
-import { IPC_CALL, IPC_DOWNLOAD, IPC_JOB_PROGRESS, IPC_UPLOAD, type Result, type UploadInfo } from '../shared/api';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { IPC_CALL, IPC_DOWNLOAD, IPC_JOB_PROGRESS, IPC_OPEN_FILE, IPC_UPLOAD, type Result, type UploadInfo } from '../shared/api';
 import { createApp, type App } from './app';
 import { followMove } from './dataDir';
 import {
@@ -172,6 +172,27 @@ async function handleDownload(event: IpcMainInvokeEvent, id: unknown): Promise<R
   }
 }
 
+/**
+ * A produced file opened in the system's program (Word/WPS for .docx): copied to a fresh temporary
+ * folder first, so the archive's own copy is never edited. Only files the app offered by id.
+ */
+async function handleOpenFile(event: IpcMainInvokeEvent, id: unknown): Promise<Result<{ opened: boolean }>> {
+  const owner = trustedCore(event);
+  if (isEnvelope(owner)) return owner;
+  if (!owner.userOf(`wc:${event.sender.id}`)) return { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } };
+  if (typeof id !== 'string') return refuse('INVALID_INPUT', '请求格式不正确：缺少文件编号');
+  try {
+    const file = owner.transfers.download(id);
+    const dir = await fs.promises.mkdtemp(path.join(app.getPath('temp'), 'InspectDesk-'));
+    const copy = path.join(dir, file.name);
+    await fs.promises.copyFile(file.path, copy);
+    const problem = await shell.openPath(copy);
+    return problem ? refuse('INTERNAL', `无法用系统程序打开：${problem}（请确认已安装 Word 或 WPS）`) : { ok: true, value: { opened: true } };
+  } catch (err) {
+    return refuse('INTERNAL', `文件未能打开：${messageOf(err)}`);
+  }
+}
+
 function createWindow(owner: App): BrowserWindow {
   const win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.js')));
   // Captured now: webContents.id cannot be read any more once it is destroyed.
@@ -211,6 +232,7 @@ function start(): void {
   ipcMain.handle(IPC_CALL, handleCall);
   ipcMain.handle(IPC_UPLOAD, handleUpload);
   ipcMain.handle(IPC_DOWNLOAD, handleDownload);
+  ipcMain.handle(IPC_OPEN_FILE, handleOpenFile);
   stopProgress = created.onJobProgress((progress) => {
     for (const win of BrowserWindow.getAllWindows()) {
       // Only our own page receives job data, never a window that somehow left the bundle.

@@ -5,11 +5,11 @@
  * esbuild into one CommonJS file. The constants are imported from bridge.ts directly (not the
  * shared/api index) so zod and the route table stay out of the bundle.
  *
- * Exposes exactly `window.inspectdesk = { call, onJobProgress, upload, download }`; never a raw `ipcRenderer`,
+ * Exposes exactly `window.inspectdesk = { call, onJobProgress, upload, download, openFile }`; never a raw `ipcRenderer`,
  * and listeners never see the `IpcRendererEvent` (its `sender` is the ipcRenderer itself).
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_CALL, IPC_DOWNLOAD, IPC_JOB_PROGRESS, IPC_UPLOAD, type Bridge, type UploadInfo } from '../shared/api/bridge';
+import { IPC_CALL, IPC_DOWNLOAD, IPC_JOB_PROGRESS, IPC_OPEN_FILE, IPC_UPLOAD, type Bridge, type UploadInfo } from '../shared/api/bridge';
 import type { JobEvent } from '../shared/api/common';
 import type { Result } from '../shared/api/route';
 
@@ -34,6 +34,10 @@ const bridge = {
   // The main process asks where to save (native dialog) and copies the file there.
   download: (downloadId: string): Promise<Result<{ saved: boolean; path?: string }>> =>
     ipcRenderer.invoke(IPC_DOWNLOAD, downloadId) as Promise<Result<{ saved: boolean; path?: string }>>,
+
+  // The main process copies the file to a temporary folder and hands it to the system (Word/WPS).
+  openFile: (downloadId: string): Promise<Result<{ opened: boolean }>> =>
+    ipcRenderer.invoke(IPC_OPEN_FILE, downloadId) as Promise<Result<{ opened: boolean }>>,
 } satisfies Bridge;
 
 contextBridge.exposeInMainWorld('inspectdesk', bridge);

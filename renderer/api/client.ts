@@ -138,6 +138,10 @@ function httpBridge(token: string): Bridge {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       return { ok: true, value: { saved: true } };
     },
+    async openFile() {
+      // A page cannot start Word; the UI offers this only in the desktop window.
+      return { ok: false, error: { code: 'INVALID_INPUT', message: '浏览器模式下请下载后用 Word 或 WPS 打开' } };
+    },
   };
 }
 
@@ -183,6 +187,16 @@ export async function downloadFile(downloadId: string): Promise<boolean> {
   const res = await bridge.download(downloadId);
   if (!res.ok) throw new CallError(res.error);
   return res.value.saved;
+}
+
+/** True in the desktop window, where files can be opened in the system's Word/WPS. */
+export const canOpenFiles = Boolean(window.inspectdesk);
+
+/** Opens a produced file in the system's program for it (desktop window only). */
+export async function openFile(downloadId: string): Promise<void> {
+  if (!bridge) throw new CallError({ code: 'UNAUTHENTICATED', message: '缺少访问令牌' });
+  const res = await bridge.openFile(downloadId);
+  if (!res.ok) throw new CallError(res.error);
 }
 
 export function onJobProgress(listener: (e: JobEvent) => void): () => void {

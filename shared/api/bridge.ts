@@ -13,6 +13,8 @@ export interface Bridge {
   upload(name: string, bytes: Uint8Array): Promise<Result<UploadInfo>>;
   /** Saves a file the app produced (an export, a report) where the user chooses. */
   download(downloadId: string): Promise<Result<{ saved: boolean; path?: string }>>;
+  /** Opens a produced file in the system's program for it (Word/WPS); desktop window only. */
+  openFile(downloadId: string): Promise<Result<{ opened: boolean }>>;
 }
 
 export interface UploadInfo {
@@ -32,6 +34,7 @@ export const IPC_CALL = 'inspectdesk:call';
 export const IPC_JOB_PROGRESS = 'inspectdesk:job-progress';
 export const IPC_UPLOAD = 'inspectdesk:upload';
 export const IPC_DOWNLOAD = 'inspectdesk:download';
+export const IPC_OPEN_FILE = 'inspectdesk:open-file';
 
 /** Header and query names of browser mode. */
 export const TOKEN_HEADER = 'x-inspectdesk-token';

@@ -52,12 +52,12 @@ test.describe('Electron shell', () => {
     await expect(page.getByText(/InspectDesk|涉企行政检查工作台/u).first()).toBeVisible();
   });
 
-  test('exposes exactly window.inspectdesk = { call, onJobProgress, upload, download }', async () => {
+  test('exposes exactly window.inspectdesk = { call, onJobProgress, upload, download, openFile }', async () => {
     const keys = await page.evaluate(() => {
       const api = (window as unknown as { inspectdesk?: object }).inspectdesk;
       return api ? Object.keys(api).sort() : null;
     });
-    expect(keys).toEqual(['call', 'download', 'onJobProgress', 'upload']);
+    expect(keys).toEqual(['call', 'download', 'onJobProgress', 'openFile', 'upload']);
   });
 
   test('keeps Node out of the page', async () => {

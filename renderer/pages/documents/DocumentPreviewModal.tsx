@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Modal, Spin } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { renderAsync } from 'docx-preview';
-import { call, downloadFile } from '../../api/client';
+import { call, canOpenFiles, downloadFile, openFile } from '../../api/client';
 import { errorMessage, useErrorReporter } from '../../session';
 
 interface Props {
@@ -80,6 +80,14 @@ export function DocumentPreviewModal({ documentId, title, onClose }: Props) {
     }
   };
 
+  const openInWord = async (): Promise<void> => {
+    try {
+      await openFile((await call('documents.download', { documentId })).downloadId);
+    } catch (err) {
+      report(err);
+    }
+  };
+
   const print = (): void => {
     if (!body.current) return;
     document.getElementById(PRINT_ROOT)?.remove();
@@ -103,6 +111,13 @@ export function DocumentPreviewModal({ documentId, title, onClose }: Props) {
       onCancel={onClose}
       styles={{ body: { maxHeight: '72vh', overflow: 'auto', background: '#e9ecf1', padding: 0 } }}
       footer={[
+        ...(canOpenFiles
+          ? [
+              <Button key="open" onClick={() => void openInWord()}>
+                用 Word/WPS 打开
+              </Button>,
+            ]
+          : []),
         <Button key="download" icon={<DownloadOutlined aria-hidden />} onClick={() => void download()}>
           下载
         </Button>,

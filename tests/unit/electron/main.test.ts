@@ -1,6 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IPC_CALL, IPC_DOWNLOAD, IPC_JOB_PROGRESS, IPC_UPLOAD, type JobEvent, type Result } from '../../../shared/api';
+import { IPC_CALL, IPC_DOWNLOAD, IPC_JOB_PROGRESS, IPC_OPEN_FILE, IPC_UPLOAD, type JobEvent, type Result } from '../../../shared/api';
 import { windowOptions } from '../../../electron/security';
 import type * as SecurityModule from '../../../electron/security';
 
@@ -102,6 +104,7 @@ const h = vi.hoisted(() => {
       session: { defaultSession },
       dialog: { showErrorBox: vi.fn() },
       Menu: { setApplicationMenu: vi.fn() },
+      shell: { openPath: vi.fn(async (_p: string) => '') },
     };
     return { electron, app, appEvents, windows, ipcHandlers, order, defaultSession, ready: () => resolveReady() };
   }
@@ -111,7 +114,7 @@ const h = vi.hoisted(() => {
 
 vi.mock('electron', () => {
   const mod = {};
-  for (const key of ['app', 'BrowserWindow', 'ipcMain', 'protocol', 'session', 'dialog', 'Menu'] as const) {
+  for (const key of ['app', 'BrowserWindow', 'ipcMain', 'protocol', 'session', 'dialog', 'Menu', 'shell'] as const) {
     Object.defineProperty(mod, key, { enumerable: true, get: () => h.e.electron[key] });
   }
   return mod;
@@ -353,6 +356,24 @@ describe('IPC', () => {
     expect(await upload({ sender, senderFrame: sender.mainFrame }, 'x', new Uint8Array([1]))).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(await upload({ sender, senderFrame: sender.mainFrame }, 'x', 'not bytes')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(fake.core.transfers.saveUploadBytes).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens a produced file from a temporary copy in the system program, and refuses untrusted frames', async () => {
+    const { e, sender } = await ipc();
+    const src = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'open-')), 'doc.docx');
+    fs.writeFileSync(src, 'docx');
+    fake.core.transfers.download.mockReturnValue({ path: src, name: '行政检查通知书.docx', bytes: 4, mime: 'x' });
+    e.app.getPath.mockImplementation((name: string) => (name === 'temp' ? os.tmpdir() : `/fake/${name}`));
+    const open = e.ipcHandlers.get(IPC_OPEN_FILE)!;
+    expect(await open({ sender, senderFrame: { url: 'app://bundle/index.html' } }, 'abc')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(e.electron.shell.openPath).not.toHaveBeenCalled();
+    expect(await open({ sender, senderFrame: sender.mainFrame }, 'abc')).toEqual({ ok: true, value: { opened: true } });
+    const opened = e.electron.shell.openPath.mock.calls[0]?.[0] ?? '';
+    expect(path.basename(opened)).toBe('行政检查通知书.docx');
+    expect(opened).not.toBe(src);
+    expect(fs.readFileSync(opened, 'utf8')).toBe('docx');
+    e.electron.shell.openPath.mockResolvedValueOnce('No application is associated');
+    expect(await open({ sender, senderFrame: sender.mainFrame }, 'abc')).toMatchObject({ ok: false, error: { message: expect.stringContaining('Word 或 WPS') } });
   });
 
   it('refuses a download request from an untrusted frame before touching files', async () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { IPC_CALL, IPC_DOWNLOAD, IPC_JOB_PROGRESS, IPC_UPLOAD, type Bridge, type JobEvent } from '../../../shared/api';
+import { IPC_CALL, IPC_DOWNLOAD, IPC_JOB_PROGRESS, IPC_OPEN_FILE, IPC_UPLOAD, type Bridge, type JobEvent } from '../../../shared/api';
 
 const h = await vi.hoisted(async () => {
   // A real EventEmitter so on/removeListener behave like ipcRenderer's.
@@ -41,10 +41,10 @@ beforeAll(async () => {
 });
 
 describe('preload', () => {
-  it("exposes exactly { call, onJobProgress, upload, download } as window.inspectdesk", () => {
+  it("exposes exactly { call, onJobProgress, upload, download, openFile } as window.inspectdesk", () => {
     const [key, api] = h.exposeInMainWorld.mock.calls[0] ?? [];
     expect(key).toBe('inspectdesk');
-    expect(Object.keys(api as object).sort()).toEqual(['call', 'download', 'onJobProgress', 'upload']);
+    expect(Object.keys(api as object).sort()).toEqual(['call', 'download', 'onJobProgress', 'openFile', 'upload']);
     expect(typeof bridge.call).toBe('function');
     expect(typeof bridge.onJobProgress).toBe('function');
     // No ipcRenderer (or anything carrying it) leaks through.
@@ -64,6 +64,8 @@ describe('preload', () => {
     expect(h.ipcRenderer.invoke).toHaveBeenLastCalledWith(IPC_UPLOAD, '名录.xlsx', bytes);
     await bridge.download('abc');
     expect(h.ipcRenderer.invoke).toHaveBeenLastCalledWith(IPC_DOWNLOAD, 'abc');
+    await bridge.openFile('abc');
+    expect(h.ipcRenderer.invoke).toHaveBeenLastCalledWith(IPC_OPEN_FILE, 'abc');
   });
 
   it('delivers job progress without the IpcRendererEvent', () => {
