@@ -55,6 +55,23 @@ export class FileStore {
     return { sha256, bytes: data.byteLength };
   }
 
+  /** Stores bytes without blocking the event loop (a batch stores while it keeps building). */
+  async putBufferAsync(data: Uint8Array): Promise<Stored> {
+    const sha256 = createHash('sha256').update(data).digest('hex');
+    if (!this.has(sha256)) {
+      const tmp = this.tmpName();
+      const fh = await fs.promises.open(tmp, 'wx');
+      try {
+        await fh.writeFile(data);
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      this.commit(tmp, sha256);
+    }
+    return { sha256, bytes: data.byteLength };
+  }
+
   /** Stores a file from disk (an upload), hashing while copying so it is read once. */
   async putFile(source: string): Promise<Stored> {
     const tmp = this.tmpName();

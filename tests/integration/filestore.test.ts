@@ -13,6 +13,10 @@ describe('content-addressed file store', () => {
     expect(store.pathOf(a.sha256)).toBe(path.join(store.root, a.sha256.slice(0, 2), a.sha256.slice(2)));
     expect(store.read(a.sha256).toString()).toBe('现场检查笔录');
     expect(store.putBuffer(Buffer.from('现场检查笔录'))).toEqual(a);
+    // The non-blocking variant lands in the same place with the same answer.
+    const c = await store.putBufferAsync(Buffer.from('行政检查通知书'));
+    expect(store.read(c.sha256).toString()).toBe('行政检查通知书');
+    expect(await store.putBufferAsync(Buffer.from('现场检查笔录'))).toEqual(a);
     expect(fs.statSync(store.pathOf(a.sha256)).mode & 0o222).toBe(0);
     const src = path.join(tempDir(), '照片.jpg');
     fs.writeFileSync(src, Buffer.alloc(300_000, 7));

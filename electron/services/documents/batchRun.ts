@@ -1,6 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+import { createHash } from 'node:crypto';
 import type { Db } from '../../db/database';
 import type { FileStore } from '../../files/store';
 import type { Transfers } from '../../files/transfers';
@@ -55,27 +53,6 @@ export interface Lane {
   flush(): Promise<void>;
 }
 
-/**
- * Stores bytes as FileStore.putBuffer does (files/sha256/<2>/<62>, written to files/tmp, fsync,
- * rename, read-only), but asynchronously: the disk flushes run in libuv's pool while this thread
- * builds the next document.
- */
-export async function putBufferAsync(files: FileStore, data: Uint8Array): Promise<void> {
-  const final = files.pathOf(createHash('sha256').update(data).digest('hex'));
-  if (fs.existsSync(final)) return;
-  const tmp = path.join(path.dirname(files.root), 'tmp', `${randomBytes(12).toString('hex')}.partial`);
-  const fh = await fs.promises.open(tmp, 'wx');
-  try {
-    await fh.writeFile(data);
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  await fs.promises.mkdir(path.dirname(final), { recursive: true });
-  await fs.promises.rename(tmp, final);
-  await fs.promises.chmod(final, 0o444);
-}
-
 /** Builds in the calling thread; each file is stored by hash in the background (see `flush`). */
 export function localLane(files: FileStore): Lane {
   let writes: Promise<void>[] = [];
@@ -85,7 +62,7 @@ export function localLane(files: FileStore): Lane {
         items.map((it) => {
           const buffer = renderDocument(it.kind, it.data, { officeSecret, validated: true });
           const sha256 = createHash('sha256').update(buffer).digest('hex');
-          const write = putBufferAsync(files, buffer);
+          const write = files.putBufferAsync(buffer).then(() => undefined);
           write.catch(() => undefined); // reported by flush(), not as an unhandled rejection
           writes.push(write);
           return { index: it.index, sha256, bytes: buffer.byteLength, buffer };
