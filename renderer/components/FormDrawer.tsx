@@ -1,6 +1,6 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Alert, Button, Drawer, Flex, Form, type FormInstance } from 'antd';
-import { errorMessage } from '../session';
+import { useFormSubmit } from './useFormSubmit';
 
 interface Props<V> {
   title: string;
@@ -38,20 +38,7 @@ export function FormDrawer<V extends object>({
   editable = true,
   children,
 }: Props<V>) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (values: V): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(values);
-      onClose();
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
-  };
+  const { error, busy, submit } = useFormSubmit<V>(onSubmit, onClose);
 
   return (
     <Drawer

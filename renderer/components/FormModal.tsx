@@ -1,6 +1,6 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Alert, Form, Modal } from 'antd';
-import { errorMessage } from '../session';
+import { useFormSubmit } from './useFormSubmit';
 
 interface Props<V> {
   title: string;
@@ -19,20 +19,7 @@ interface Props<V> {
  * every opening starts clean. Enter in a field submits, like any form.
  */
 export function FormModal<V extends object>({ title, name, okText = '确定', initialValues, onSubmit, onClose, children }: Props<V>) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (values: V): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(values);
-      onClose();
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
-  };
+  const { error, busy, submit } = useFormSubmit<V>(onSubmit, onClose);
 
   return (
     <Modal
