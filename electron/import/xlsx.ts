@@ -1,124 +1,146 @@
-import fs from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
-import ExcelJS from 'exceljs';
+import path from 'node:path';
+import { pipeline, type Readable, type TransformOptions } from 'node:stream';
+import zlib from 'node:zlib';
+import yauzl from 'yauzl';
 import { AppError } from '../errors';
-import type { CellValue, SourceRow } from './table';
+import type { SourceRow } from './table';
+import { RelsScanner, SharedStringsScanner, SheetScanner, WorkbookScanner, type Relationship } from './xlsxSheet';
+import type { XmlScanner } from './xlsxXml';
 
 /**
- * exceljs's streaming WorkbookReader decodes every inflated Buffer chunk on its own
- * (lib/utils/parse-sax.js → browser-buffer-decode.js), so a 3-byte UTF-8 character split across
- * two chunks comes out as U+FFFD (upstream issues #2063, #2084, #2316; perf-baselines.md §4).
- * parse-sax passes strings through untouched, so we hand it strings we decoded ourselves, with
- * one StringDecoder per XML part, which carries an incomplete character over to the next chunk.
- * exceljs turns a zip entry into sax input in two kinds of places — the entry stream of the
- * small parts (rels, workbook, shared strings, styles) and the chunk iterator of each worksheet
- * (which comes from a temporary file when the sheet precedes the shared strings in the zip, as
- * in files from Excel and from exceljs itself) — and we override exactly those methods in a
- * subclass. Nothing in node_modules changes, and it does not depend on module load order.
+ * Reads the cell values of an .xlsx's first worksheet. exceljs's streaming WorkbookReader (used
+ * before) builds Row and Cell objects through a general SAX parser — ~2 s of an 80,000-row
+ * register's import — and decoded each inflated chunk on its own, turning a character split
+ * across two chunks into U+FFFD (upstream issues #2063, #2084, #2316). Here the zip is opened
+ * through its central directory (yauzl), so the order of its entries does not matter: the shared
+ * strings are read first, then the sheet is inflated chunk by chunk into a scanner of UTF-8 bytes
+ * that only knows the elements cells are made of and decodes text once it is whole (xlsxXml.ts).
+ * exceljs is still used to write exports and reports.
  */
-interface ZipEntry extends NodeJS.ReadableStream {
-  path: string;
-}
-type Chunks = AsyncIterable<Buffer | string>;
-
-async function* utf8(chunks: Chunks): AsyncGenerator<string> {
-  const decoder = new StringDecoder('utf8');
-  for await (const chunk of chunks) {
-    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
-    if (text) yield text;
-  }
-  const rest = decoder.end();
-  if (rest) yield rest;
-}
-
-/** The private methods of exceljs 4.4.0's WorkbookReader we wrap (absent from its typings). */
-interface ReaderInternals {
-  _parseRels(entry: ZipEntry): Promise<void>;
-  _parseWorkbook(entry: ZipEntry): Promise<void>;
-  _parseStyles(entry: ZipEntry): Promise<void>;
-  _parseSharedStrings(entry: ZipEntry): AsyncGenerator<unknown>;
-  _parseWorksheet(iterator: Chunks, sheetNo: string): Generator<unknown>;
-  _parseHyperlinks(iterator: Chunks, sheetNo: string): Generator<unknown>;
-}
-type StreamReader = ExcelJS.stream.xlsx.WorkbookReader & ReaderInternals;
-type ReaderOptions = Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>;
-
-const Base = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: NodeJS.ReadableStream | string, options: ReaderOptions) => StreamReader;
-const base = Base.prototype as unknown as ReaderInternals;
-for (const m of ['_parseRels', '_parseWorkbook', '_parseStyles', '_parseSharedStrings', '_parseWorksheet', '_parseHyperlinks'] as const) {
-  // A newer exceljs that renamed these would silently bring the bug back: fail loudly instead.
-  if (typeof base[m] !== 'function') throw new Error(`exceljs WorkbookReader.${m} is missing: the UTF-8 chunk fix needs updating`);
-}
-
-/** The streaming reader with correct UTF-8 decoding at chunk boundaries. */
-export class Utf8WorkbookReader extends Base {
-  override _parseRels(entry: ZipEntry): Promise<void> {
-    entry.setEncoding('utf8');
-    return base._parseRels.call(this, entry);
-  }
-  override _parseWorkbook(entry: ZipEntry): Promise<void> {
-    entry.setEncoding('utf8');
-    return base._parseWorkbook.call(this, entry);
-  }
-  override _parseStyles(entry: ZipEntry): Promise<void> {
-    entry.setEncoding('utf8');
-    return base._parseStyles.call(this, entry);
-  }
-  override _parseSharedStrings(entry: ZipEntry): AsyncGenerator<unknown> {
-    entry.setEncoding('utf8');
-    return base._parseSharedStrings.call(this, entry);
-  }
-  override _parseWorksheet(iterator: Chunks, sheetNo: string): Generator<unknown> {
-    return base._parseWorksheet.call(this, utf8(iterator), sheetNo);
-  }
-  override _parseHyperlinks(iterator: Chunks, sheetNo: string): Generator<unknown> {
-    return base._parseHyperlinks.call(this, utf8(iterator), sheetNo);
-  }
-}
-
-/** Styles are not read (dates arrive as Excel day numbers and are converted per field), nor hyperlinks. */
-export const READER_OPTIONS: ReaderOptions = { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' };
-
-interface RichText {
-  richText: { text: string }[];
-}
-interface FormulaValue {
-  formula?: string;
-  sharedFormula?: string;
-  result?: unknown;
-}
-
-/** One exceljs cell value as the importer sees it: text, a number, a flag, or why it cannot be used. */
-export function cellValue(v: unknown): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v;
-  if (typeof v === 'object') {
-    if ('richText' in v && Array.isArray((v as RichText).richText)) return (v as RichText).richText.map((r) => r.text ?? '').join('');
-    if ('formula' in v || 'sharedFormula' in v) {
-      const fv = v as FormulaValue;
-      const result = fv.result;
-      if (result === undefined || result === null || (typeof result === 'number' && Number.isNaN(result))) {
-        return { error: `公式单元格没有保存计算结果（=${fv.formula ?? fv.sharedFormula ?? ''}），请在 Excel 中打开并保存后再导入，或把公式改为数值` };
-      }
-      if (typeof result === 'object' && result !== null && 'error' in result) return { error: `公式的计算结果是错误值 ${String((result as { error: unknown }).error)}` };
-      return cellValue(result);
-    }
-    if ('error' in v) return { error: `单元格是错误值 ${String((v as { error: unknown }).error)}` };
-    if ('text' in v && typeof (v as { text: unknown }).text === 'string') return (v as { text: string }).text;
-  }
-  return { error: '无法识别的单元格内容' };
-}
 
 export interface XlsxSource {
   sheetName: string | null;
-  /** Rows in the batches the sax parser produces (one per chunk of XML): per-row async steps cost ~15 µs each at 80,000 rows. */
+  /** Rows in batches, one per inflated chunk of the sheet: per-row async steps cost ~15 µs each at 80,000 rows. */
   batches: AsyncGenerator<SourceRow[]>;
 }
 
-interface SheetEvent {
-  eventType: string;
-  value: { number: number; values: unknown[] };
+/**
+ * Inflated bytes per chunk at most, the rows of a chunk being the batch handed on: up to ~350 rows
+ * of a typical register (~160 on average, as zlib also hands on what it has at the end of each
+ * compressed read). zlib streams are Transforms and take a buffer size too: a few chunks inflate
+ * (on libuv's thread pool) while the previous ones are scanned.
+ */
+const CHUNK = 128 * 1024;
+const INFLATE: zlib.ZlibOptions & TransformOptions = { chunkSize: CHUNK, highWaterMark: 4 * CHUNK };
+
+const NOT_A_WORKBOOK = '文件中没有工作表：它是压缩包，但不是有效的 Excel 工作簿（.xlsx）';
+
+function unreadable(detail: string): AppError {
+  return new AppError('INVALID_INPUT', `无法读取该 Excel 文件（文件可能已损坏，或不是有效的 .xlsx 工作簿）。技术信息：${detail}`);
+}
+
+/** A part's name from a relationship target: relative to the part that refers to it, or absolute ("/xl/…"). */
+function resolvePart(from: string, target: string): string {
+  return target.startsWith('/') ? target.slice(1) : path.posix.join(path.posix.dirname(from), target);
+}
+
+function relsOf(part: string): string {
+  return path.posix.join(path.posix.dirname(part), '_rels', `${path.posix.basename(part)}.rels`);
+}
+
+function firstOfType(rels: Map<string, Relationship>, type: string): Relationship | undefined {
+  for (const r of rels.values()) if (r.type.endsWith(`/${type}`)) return r;
+  return undefined;
+}
+
+/** The zip, its entries by part name (OPC part names are case-insensitive). */
+class Package {
+  private constructor(
+    private readonly zip: yauzl.ZipFile,
+    private readonly entries: Map<string, yauzl.Entry>,
+  ) {}
+
+  static async open(file: string): Promise<Package> {
+    const zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false });
+    try {
+      const entries = new Map<string, yauzl.Entry>();
+      for await (const e of zip.eachEntry()) entries.set(e.fileName.toLowerCase(), e);
+      return new Package(zip, entries);
+    } catch (e) {
+      zip.close();
+      throw e;
+    }
+  }
+
+  has(part: string): boolean {
+    return this.entries.has(part.toLowerCase());
+  }
+
+  /**
+   * The inflated bytes of a part. We inflate ourselves rather than let yauzl do it: its 16 KiB
+   * chunks cost ~100 ms more on an 80,000-row sheet, and a chunk is a batch of rows for the caller.
+   */
+  async stream(part: string): Promise<Readable> {
+    const entry = this.entries.get(part.toLowerCase());
+    if (!entry) throw unreadable(`缺少 ${part}`);
+    if (entry.isEncrypted()) throw new Error(`${part} 已加密`);
+    if (entry.compressionMethod === 0) return this.zip.openReadStreamPromise(entry);
+    if (entry.compressionMethod !== 8) throw new Error(`${part} 使用了不支持的压缩方式（${entry.compressionMethod}）`);
+    const raw = await this.zip.openReadStreamPromise(entry, { decodeFileData: false });
+    // pipeline passes an error of either stream on to the other; the reader sees it on the inflater.
+    return pipeline(raw, zlib.createInflateRaw(INFLATE), () => undefined);
+  }
+
+  /** Runs a whole part through a scanner. */
+  async scan<S extends XmlScanner>(part: string, scanner: S): Promise<S> {
+    try {
+      for await (const chunk of await this.stream(part)) scanner.write(chunk as Buffer);
+      scanner.end();
+    } catch (e) {
+      throw e instanceof AppError ? e : new Error(`${part}：${messageOf(e)}`);
+    }
+    return scanner;
+  }
+
+  close(): void {
+    this.zip.close();
+  }
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+interface FirstSheet {
+  name: string;
+  part: string;
+  strings: (string | null)[];
+}
+
+/** The first worksheet in workbook (tab) order, whatever the order of the zip, and the shared strings. */
+async function firstSheet(pkg: Package): Promise<FirstSheet> {
+  const root = pkg.has('_rels/.rels') ? (await pkg.scan('_rels/.rels', new RelsScanner())).rels : new Map<string, Relationship>();
+  const office = firstOfType(root, 'officeDocument');
+  const book = office ? resolvePart('', office.target) : 'xl/workbook.xml';
+  if (!pkg.has(book)) throw new AppError('INVALID_INPUT', NOT_A_WORKBOOK);
+  const { sheets } = await pkg.scan(book, new WorkbookScanner());
+  const rels = pkg.has(relsOf(book)) ? (await pkg.scan(relsOf(book), new RelsScanner())).rels : new Map<string, Relationship>();
+  for (const sheet of sheets) {
+    const rel = rels.get(sheet.relId);
+    // Chart sheets and macro sheets are listed among the sheets too; only a worksheet has cells.
+    if (!rel?.type.endsWith('/worksheet')) continue;
+    const part = resolvePart(book, rel.target);
+    if (!pkg.has(part)) throw unreadable(`缺少工作表 ${part}`);
+    return { name: sheet.name, part, strings: await sharedStrings(pkg, book, rels) };
+  }
+  throw new AppError('INVALID_INPUT', NOT_A_WORKBOOK);
+}
+
+async function sharedStrings(pkg: Package, book: string, rels: Map<string, Relationship>): Promise<(string | null)[]> {
+  const rel = firstOfType(rels, 'sharedStrings');
+  const part = rel ? resolvePart(book, rel.target) : 'xl/sharedStrings.xml';
+  if (!pkg.has(part)) return [];
+  return (await pkg.scan(part, new SharedStringsScanner())).strings;
 }
 
 /**
@@ -126,36 +148,29 @@ interface SheetEvent {
  * stop early; the file is closed either way.
  */
 export function readXlsx(file: string): XlsxSource {
-  const input = fs.createReadStream(file);
-  const reader = new Utf8WorkbookReader(input, READER_OPTIONS);
   const source: XlsxSource = { sheetName: null, batches: batchesOf() };
   async function* batchesOf(): AsyncGenerator<SourceRow[]> {
-    let sheets = 0;
+    let pkg: Package | null = null;
+    let part = '';
     try {
-      for await (const sheet of reader) {
-        sheets++;
-        source.sheetName = (sheet as unknown as { name?: string }).name ?? null;
-        const events = sheet.parse() as unknown as AsyncIterable<SheetEvent[]>;
-        for await (const batch of events) {
-          const rows: SourceRow[] = [];
-          for (const e of batch) {
-            if (e.eventType !== 'row') continue;
-            const values = e.value.values;
-            const cells: CellValue[] = new Array<CellValue>(Math.max(0, values.length - 1));
-            for (let i = 1; i < values.length; i++) cells[i - 1] = cellValue(values[i]);
-            rows.push({ row: e.value.number, cells });
-          }
-          if (rows.length > 0) yield rows;
-        }
-        break; // Only the first worksheet is a register; further sheets are notes or lookups.
+      pkg = await Package.open(file);
+      const sheet = await firstSheet(pkg);
+      source.sheetName = sheet.name;
+      part = sheet.part;
+      const scanner = new SheetScanner(sheet.strings);
+      for await (const chunk of await pkg.stream(part)) {
+        scanner.write(chunk as Buffer);
+        const rows = scanner.takeRows();
+        if (rows.length > 0) yield rows;
+        if (scanner.done) return;
       }
+      scanner.end();
     } catch (e) {
-      if (e instanceof AppError) throw e;
-      throw new AppError('INVALID_INPUT', `无法读取该 Excel 文件（文件可能已损坏，或不是有效的 .xlsx 工作簿）。技术信息：${e instanceof Error ? e.message : String(e)}`);
+      // Until the sheet is streamed, errors already name their part.
+      throw e instanceof AppError ? e : unreadable(part === '' ? messageOf(e) : `${part}：${messageOf(e)}`);
     } finally {
-      input.destroy();
+      pkg?.close();
     }
-    if (sheets === 0) throw new AppError('INVALID_INPUT', '文件中没有工作表：它是压缩包，但不是有效的 Excel 工作簿（.xlsx）');
   }
   return source;
 }
