@@ -27,6 +27,10 @@ export function configure(db: Db): void {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
+  // SQLite's default page cache is 2 MiB. A bulk write (an 80,000-row import inserts into a dozen
+  // indexes at random places) then evicts and re-reads pages all the time, spilling to the WAL
+  // mid-transaction: 64 MiB keeps an import's working set in memory (allocated only as used).
+  db.pragma('cache_size = -65536');
 }
 
 function stamp(d: Date): string {
