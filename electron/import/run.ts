@@ -6,7 +6,7 @@ import type { TaskIO } from '../jobs/protocol';
 import { appendAudit, type AuditActor } from '../services/audit';
 import type { Mapping } from './mapping';
 import { ErrorReport } from './report';
-import { openImport } from './source';
+import { parseHere, type ParseRequest, type ParsedSource } from './parsed';
 import { RowValidator, displayValue, type RowError } from './validate';
 import { createWriter, type Outcome, type Rejection } from './writers';
 
@@ -25,6 +25,8 @@ export interface RunOptions {
   /** Where the error report is written (removed again when there is nothing to report). */
   reportPath: string;
   io: TaskIO;
+  /** Where the file is read and checked: here by default, or in a thread of its own (parsed.ts). */
+  parse?: (req: ParseRequest) => Promise<ParsedSource<ImportKind>>;
 }
 
 export interface RunOutcome {
@@ -53,12 +55,13 @@ export function rejectionError(row: number, r: Rejection, label: (field: string)
 export async function runImport(o: RunOptions): Promise<RunOutcome> {
   const { db, io, kind } = o;
   io.progress('读取', 0, o.expectedRows);
-  const src = await openImport(o.file, kind, o.mapping);
+  const src = await (o.parse ?? parseHere)({ file: o.file, kind, mapping: o.mapping });
   if (src.missingRequired.length > 0) {
     await src.close();
     throw new AppError('INVALID_INPUT', `文件缺少必需的列：${src.missingRequired.join('、')}。请在「对应列」中指定这些列后再导入`);
   }
-  const validator = new RowValidator(kind, src.mapping, src.headers);
+  // Only for the report's column labels: the rows arrive checked.
+  const labels = new RowValidator(kind, src.mapping, src.headers);
   const mapped = new Set(Object.entries(src.mapping).filter(([, c]) => c !== null).map(([k]) => k));
   const at = o.at.toISOString();
   const report = new ErrorReport(o.reportPath);
@@ -72,9 +75,7 @@ export async function runImport(o: RunOptions): Promise<RunOutcome> {
     db.exec('BEGIN IMMEDIATE');
     inTransaction = true;
     for await (const batch of src.batches) {
-      for (const src0 of batch) {
-        const checked = validator.check(src0);
-        if (checked === null) continue;
+      for (const { cells, checked, keys } of batch) {
         counts.total++;
         if (!checked.ok) {
           counts.rejected++;
@@ -83,12 +84,12 @@ export async function runImport(o: RunOptions): Promise<RunOutcome> {
         }
         // All or nothing: once a row is bad nothing will be kept, so only check the rest.
         const dryRun = o.mode === 'allOrNothing' && counts.rejected > 0;
-        const outcome: Outcome | Rejection = writer.write(checked.data, dryRun);
+        const outcome: Outcome | Rejection = writer.write(checked.data, dryRun, keys);
         if (typeof outcome === 'object') {
           counts.rejected++;
           const col = src.mapping[outcome.field];
-          const value = col === null || col === undefined ? '' : displayValue(src0.cells[col]);
-          report.add(rejectionError(src0.row, outcome, (f) => validator.label(f), value));
+          const value = col === null || col === undefined ? '' : displayValue(cells[col]);
+          report.add(rejectionError(checked.row, outcome, (f) => labels.label(f), value));
           continue;
         }
         counts[outcome]++;

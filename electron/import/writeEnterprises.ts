@@ -1,5 +1,5 @@
 import type { EnterpriseImportRow } from '../../shared/schemas/importRows';
-import { reindexMissing } from '../services/enterpriseIndex';
+import { gramsText, nameKeys, reindexMissing } from '../services/enterpriseIndex';
 import { insertEnterprise } from '../services/enterprises';
 import { same, type Outcome, type RegistryWriter, type Rejection, type WriterOptions } from './writers';
 
@@ -60,10 +60,14 @@ export function enterpriseWriter(opts: WriterOptions): RegistryWriter<'enterpris
        version = version + 1, updated_at = ? WHERE id = ?`,
   );
   let written = 0;
+  // The bigram-index text of each new row, computed here while the reading thread reads on, so
+  // the indexing at the end (the part nothing can overlap) has less to do.
+  const grams = new Map<number, string>();
 
   function flush(): void {
-    if (written > 0) reindexMissing(db);
+    if (written > 0) reindexMissing(db, grams);
     written = 0;
+    grams.clear();
   }
 
   /** The record as it will be stored: mapped fields from the row, the rest as stored; a flag keeps its date and reason only while set. */
@@ -100,12 +104,13 @@ export function enterpriseWriter(opts: WriterOptions): RegistryWriter<'enterpris
 
   return {
     flush,
-    write(row, dryRun): Outcome | Rejection {
+    write(row, dryRun, keys): Outcome | Rejection {
       const old = byCode.get(row.creditCode) as Stored | undefined;
       if (!old) {
         // The row schema has applied the form's rules; insertEnterprise keeps a flag's date and reason only while it is set.
         if (!dryRun) {
-          insertEnterprise(db, row, at, { deferIndex: true });
+          const id = insertEnterprise(db, row, at, { deferIndex: true, keys: keys ?? nameKeys(row.name) });
+          grams.set(id, gramsText(row.name, row.address));
           written++;
         }
         return 'new';

@@ -1,5 +1,6 @@
 import type { ImportKind } from '../../shared/schemas/importFields';
 import type { Db } from '../db/database';
+import type { NameKeys } from '../services/enterpriseIndex';
 import type { ImportRows } from './validate';
 import { enterpriseWriter } from './writeEnterprises';
 import { itemWriter, officerWriter } from './writeRegistries';
@@ -28,7 +29,8 @@ export interface WriterOptions {
  * whatever a writer batches (search data) and must run before the transaction commits.
  */
 export interface RegistryWriter<K extends ImportKind> {
-  write(row: ImportRows[K], dryRun: boolean): Outcome | Rejection;
+  /** `keys`: the name's pinyin keys when the reading side computed them (enterprises). */
+  write(row: ImportRows[K], dryRun: boolean, keys?: NameKeys): Outcome | Rejection;
   flush(): void;
 }
 

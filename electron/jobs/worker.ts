@@ -1,33 +1,33 @@
 /**
  * Worker-thread entry: runs one job and reports progress to the main thread. Bundled as
- * dist/electron/worker.js; tests run the .ts source through tsx.
+ * dist/electron/worker.js (tests bundle it the same way in their global setup). A task may
+ * start this file again as a helper thread (documents.batch's builder, import.run's reader).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../errors';
 import { JobCancelled, type Task, type TaskIO, type WorkerInput, type WorkerMessage } from './protocol';
-import { backupTask } from './tasks/backup';
-import { demoTask } from './tasks/demo';
-import { exportEnterprisesTask, importPreviewTask, importRunTask } from './tasks/exchange';
-import { fixityTask } from './tasks/fixity';
-import { archiveBackupTask, restoreBackupTask, verifyBackupTask } from './tasks/archiveBackup';
-import { bundleExportTask } from './tasks/bundleExport';
-import { bundleImportTask } from './tasks/bundleImport';
-import { documentsBatchTask } from './tasks/documents';
 
-const TASKS: Record<WorkerInput['kind'], Task> = {
-  backup: backupTask,
-  'demo.load': demoTask,
-  'import.preview': importPreviewTask,
-  'import.run': importRunTask,
-  'export.enterprises': exportEnterprisesTask,
-  'archive.fixity': fixityTask,
-  'archive.backup': archiveBackupTask,
-  'archive.verifyBackup': verifyBackupTask,
-  'archive.restore': restoreBackupTask,
-  'bundle.export': bundleExportTask,
-  'bundle.check': bundleImportTask,
-  'bundle.import': bundleImportTask,
-  'documents.batch': documentsBatchTask,
+/**
+ * Each task's modules are loaded only when a job of its kind runs: a worker thread starts per job,
+ * and loading every task up front (exceljs alone takes ~0.2 s, the pinyin tables and the other
+ * tasks' schemas more) cost ~0.4 s before any work began — paid twice by a documents batch, whose
+ * helper thread is this file too. (esbuild bundles each `import()` in place and runs that part of
+ * the bundle on the first call.)
+ */
+const TASKS: Record<WorkerInput['kind'], () => Promise<Task>> = {
+  backup: () => import('./tasks/backup').then((m) => m.backupTask),
+  'demo.load': () => import('./tasks/demo').then((m) => m.demoTask),
+  'import.preview': () => import('./tasks/exchange').then((m) => m.importPreviewTask),
+  'import.run': () => import('./tasks/exchange').then((m) => m.importRunTask),
+  'export.enterprises': () => import('./tasks/exchange').then((m) => m.exportEnterprisesTask),
+  'archive.fixity': () => import('./tasks/fixity').then((m) => m.fixityTask),
+  'archive.backup': () => import('./tasks/archiveBackup').then((m) => m.archiveBackupTask),
+  'archive.verifyBackup': () => import('./tasks/archiveBackup').then((m) => m.verifyBackupTask),
+  'archive.restore': () => import('./tasks/archiveBackup').then((m) => m.restoreBackupTask),
+  'bundle.export': () => import('./tasks/bundleExport').then((m) => m.bundleExportTask),
+  'bundle.check': () => import('./tasks/bundleImport').then((m) => m.bundleImportTask),
+  'bundle.import': () => import('./tasks/bundleImport').then((m) => m.bundleImportTask),
+  'documents.batch': () => import('./tasks/documents').then((m) => m.documentsBatchTask),
 };
 
 function post(msg: WorkerMessage): void {
@@ -51,7 +51,8 @@ async function run(input: WorkerInput): Promise<void> {
     },
   };
   try {
-    const result = await TASKS[input.kind](input, io);
+    const task = await TASKS[input.kind]();
+    const result = await task(input, io);
     post({ type: 'done', result });
   } catch (e) {
     if (e instanceof JobCancelled) post({ type: 'cancelled' });

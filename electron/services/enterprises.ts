@@ -6,7 +6,7 @@ import { checkCreditCode } from '../../shared/validation/creditCode';
 import type { HandlerCtx } from '../api/context';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
-import { syncSearch } from './enterpriseIndex';
+import { syncSearch, type NameKeys } from './enterpriseIndex';
 import { searchEnterprises, type SearchInput, type SearchOutput } from './enterpriseSearch';
 
 type CreateInput = z.output<typeof enterpriseCreateInput>;
@@ -94,20 +94,23 @@ const inserts = new WeakMap<Db, Statement>();
 /**
  * Inserts one enterprise and, unless `deferIndex`, its search data (pinyin key, initials, rank,
  * both full-text rows) in the caller's transaction; checks nothing but the database
- * constraints. Bulk loaders pass `deferIndex` and call `reindexMissing` once at the end.
+ * constraints. Bulk loaders pass `deferIndex` and call `reindexMissing` once at the end, and
+ * may pass the name's `keys` when they computed them already (the import's reading thread), so
+ * the bulk indexing need not.
  */
-export function insertEnterprise(db: Db, f: EnterpriseFields, at: string, opts: { deferIndex?: boolean } = {}): number {
+export function insertEnterprise(db: Db, f: EnterpriseFields, at: string, opts: { deferIndex?: boolean; keys?: NameKeys } = {}): number {
   let insert = inserts.get(db);
   if (!insert) {
     insert = db.prepare(
       `INSERT INTO enterprises (uuid, credit_code, name, kind, address, legal_rep, phone, industry, park, grade,
          whitelist, whitelist_date, whitelist_reason, key_supervision, key_supervision_date, key_supervision_reason,
-         created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         name_pinyin, name_initials, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     inserts.set(db, insert);
   }
-  const info = insert.run(uuidv7(), f.creditCode, f.name, f.kind, f.address, f.legalRep, f.phone, f.industry, f.park, f.grade, ...flagValues(f), at, at);
+  const k = opts.keys ?? null;
+  const info = insert.run(uuidv7(), f.creditCode, f.name, f.kind, f.address, f.legalRep, f.phone, f.industry, f.park, f.grade, ...flagValues(f), k?.pinyin ?? null, k?.initials ?? null, at, at);
   const id = Number(info.lastInsertRowid);
   if (!opts.deferIndex) syncSearch(db, id);
   return id;

@@ -77,15 +77,16 @@ function trial(mode: Mode): Trial {
 }
 
 /**
- * The import path against its floor, measured here and now, each trial in its own process and
- * the three kinds interleaved so drift on a noisy machine hits all alike:
- * - baseline: exceljs's stock streaming read of the same file + a raw prepared-statement insert
- *   of the same rows into a fresh database of the same schema (the issue's definition);
- * - indexed: that, plus the registry's own bulk search indexing (`reindexMissing`). Since the
- *   search indexes moved from SQL triggers to JS (pinyin keys, ranks, two contentless FTS
- *   tables), a raw insert leaves rows unsearchable, and this indexing costs more than the
- *   insert itself; every correct bulk load pays it, so the ratio is taken against this floor.
- * Both ratios are printed; peak RSS of each kind too.
+ * The import as the app runs it against the issue's floor, measured here and now, each trial in
+ * its own process and the three kinds interleaved so drift on a noisy machine hits all alike:
+ * - baseline (the issue's definition, and the ratio's denominator): exceljs's stock streaming
+ *   read of the same file + a raw prepared-statement insert of the same rows into a fresh
+ *   database of the same schema, in one thread;
+ * - indexed: that, plus the registry's own bulk search indexing (`reindexMissing`) — pinyin keys
+ *   and ranks, two contentless full-text tables written from JS. A raw insert leaves the rows
+ *   unsearchable; every correct bulk load pays this, so it is printed as the second floor;
+ * - app: the import.run job in the bundled worker (reading thread + writing thread).
+ * Peak RSS of each kind too.
  */
 export const importBench: Benchmark = {
   name: 'import: 80,000-row enterprise .xlsx vs streaming read + raw insert',
@@ -96,17 +97,17 @@ export const importBench: Benchmark = {
     if (Object.values(runs).some((ts) => ts.some((t) => t.rows !== ROWS))) throw new Error('a trial did not import every row');
     const med = (m: Mode) => median(runs[m].map((t) => t.ms));
     const peak = (m: Mode) => Math.max(...runs[m].map((t) => t.peakRssMiB));
-    const ratio = med('app') / med('indexed');
+    const ratio = med('app') / med('baseline');
     return {
       name: this.name,
       ratio,
-      target: '≤ 1.3× read + raw insert + the registry\'s bulk search indexing (median of 3, each trial in its own process)',
+      target: '≤ 1.3× streaming read + raw prepared-statement insert (median of 3, each trial in its own process)',
       pass: ratio <= 1.3,
       figures: [
         { name: 'read + raw insert', value: med('baseline') / 1000, unit: 's' },
         { name: '  + search indexing', value: med('indexed') / 1000, unit: 's' },
-        { name: 'app import', value: med('app') / 1000, unit: 's' },
-        { name: 'ratio to read + raw insert', value: med('app') / med('baseline'), unit: '×' },
+        { name: 'app import (job)', value: med('app') / 1000, unit: 's' },
+        { name: 'ratio to read + raw insert + indexing', value: med('app') / med('indexed'), unit: '×' },
         { name: 'app rows per second', value: ROWS / (med('app') / 1000), unit: 'rows/s' },
         { name: 'peak RSS read + raw insert', value: peak('baseline'), unit: 'MiB' },
         { name: 'peak RSS + search indexing', value: peak('indexed'), unit: 'MiB' },

@@ -1,13 +1,15 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
+import os from 'node:os';
+import { parentPort } from 'node:worker_threads';
 import { enterpriseExportInput, importModeSchema, importKindSchema, mappingSchema } from '../../../shared/api/exchange';
 import { IMPORT_KIND_LABELS } from '../../../shared/schemas/importFields';
 import { configure } from '../../db/database';
 import { Transfers } from '../../files/transfers';
-import { exportEnterprises } from '../../import/exportEnterprises';
 import { previewImport } from '../../import/preview';
+import { parseInThread, serveParser, type ParseRequest } from '../../import/parsed';
 import { runImport } from '../../import/run';
-import type { Task } from '../protocol';
+import type { Task, WorkerInput } from '../protocol';
 
 /** Import and export jobs (routes in electron/services/exchange.ts); each opens its own connection. */
 
@@ -66,9 +68,32 @@ export const importPreviewTask: Task = async (input, io) => {
   }
 };
 
+/**
+ * The reading thread of an import: this worker file started again by the import job with
+ * `role: 'parser'`. It reads and checks the file and posts the rows (import/parsed.ts); it never
+ * finishes on its own — the job terminates it.
+ */
+async function serveAsParser(input: WorkerInput, io: Parameters<Task>[1]): Promise<never> {
+  const port = parentPort;
+  if (!port) throw new Error('parser started outside a worker thread');
+  const p = input.params;
+  await serveParser({ file: str(p.file, 'file'), kind: importKindSchema.parse(p.kind), mapping: mappingSchema.parse(p.mapping) }, io, port);
+  return new Promise<never>(() => undefined);
+}
+
+/**
+ * With a second core the file is read and checked in a thread of its own while this one writes
+ * (measured: tests/bench/import.bench.ts); with one core, here.
+ */
+function parserFor(input: WorkerInput): ((req: ParseRequest) => ReturnType<typeof parseInThread>) | undefined {
+  if (os.availableParallelism() < 2) return undefined;
+  return (req) => parseInThread(__filename, { ...input, params: { role: 'parser', ...req } } satisfies WorkerInput);
+}
+
 /** The import: one transaction, rolled back on cancel, failure or (all-or-nothing) any bad row. */
 export const importRunTask: Task = async (input, io) => {
   const p = input.params;
+  if (p.role === 'parser') return serveAsParser(input, io);
   const kind = importKindSchema.parse(p.kind);
   const mode = importModeSchema.parse(p.mode);
   const t = new Transfers(input.dataDir);
@@ -76,6 +101,7 @@ export const importRunTask: Task = async (input, io) => {
   const db = openDb(input.dbPath, false);
   try {
     const reportPath = t.scratchPath('.xlsx');
+    const parse = parserFor(input);
     const r = await runImport({
       file: upload.path,
       fileName: upload.name,
@@ -88,6 +114,7 @@ export const importRunTask: Task = async (input, io) => {
       expectedRows: typeof p.expectedRows === 'number' ? p.expectedRows : 0,
       reportPath,
       io,
+      ...(parse ? { parse } : {}),
     });
     const reportDownloadId = offerReport(t, reportPath, r.report, IMPORT_KIND_LABELS[kind]);
     return { kind, mode, written: r.written, total: r.total, new: r.new, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected, errorCount: r.errorCount, reportDownloadId };
@@ -104,6 +131,8 @@ export const exportEnterprisesTask: Task = async (input, io) => {
   const file = t.scratchPath('.xlsx');
   try {
     io.progress('导出', 0, 0);
+    // Loaded here, not with this module: exceljs takes ~0.2 s to load, which an import need not pay.
+    const { exportEnterprises } = await import('../../import/exportEnterprises');
     const rows = await exportEnterprises(db, filters, file, io);
     const fileName = `经营主体名录-${today()}.xlsx`;
     const { downloadId } = t.offerDownload(file, fileName, XLSX_MIME);
