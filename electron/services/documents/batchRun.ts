@@ -205,7 +205,7 @@ export async function runBatch(
       skippedCount: skipped.length,
     });
     if (!planned.length) {
-      zip.abort();
+      await zip.abort();
       return result;
     }
 
@@ -227,7 +227,7 @@ export async function runBatch(
       appendAudit(db, { userId: p.userId, username: p.username }, 'documents.batch', { entity: 'document', summary: `批量生成《${title}》${planned.length} 份${range}${skipped.length ? `；${skipped.length} 个检查任务因信息不全未生成` : ''}` }, new Date(p.at));
     }).immediate();
   } catch (e) {
-    zip.abort();
+    await zip.abort();
     throw e;
   }
   const offered = transfers.offerDownload(zip.file, `${title}-批量-${day}-${planned.length}份.zip`, 'application/zip');

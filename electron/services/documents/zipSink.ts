@@ -32,12 +32,19 @@ export class ZipSink {
     await this.closed;
   }
 
-  /** Stops writing and deletes the partial file (safe to call more than once). */
-  abort(): void {
+  /**
+   * Stops writing and deletes the partial file (safe to call more than once). The file is removed
+   * once the stream has closed: a stream still opening its file would otherwise create it again
+   * after the removal (a cancel right at the start of a batch left a scratch zip behind).
+   */
+  async abort(): Promise<void> {
     if (this.done && !fs.existsSync(this.file)) return;
     this.done = true;
     this.zip.outputStream.unpipe(this.out);
-    this.out.destroy();
+    if (!this.out.closed) {
+      this.out.destroy();
+      await this.closed.catch(() => undefined);
+    }
     fs.rmSync(this.file, { force: true });
   }
 }
