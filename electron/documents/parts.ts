@@ -222,14 +222,30 @@ export function columns(weights: readonly number[], total: number = TYPE_AREA.wi
 
 // ---- The document ---------------------------------------------------------------------------
 
+/**
+ * The options of a Document made here other than its title and sections, as text. docx derives
+ * the package's fixed parts (theme, settings, numbering, notes, properties) from these options,
+ * not from the sections, so documents with the same text share them: the app's packer writes
+ * them once per text (services/documents/pack.ts, which also notices a body that adds a list or
+ * a note). Whatever option is added below is in the text by construction.
+ */
+const FRAMES = new WeakMap<Document, string>();
+
+/** The frame text of a Document made by `makeDocument`; undefined for any other Document. */
+export const frameOf = (doc: Document): string | undefined => FRAMES.get(doc);
+
 /** A Document (its styles part comes from styles.ts at packing); `evenOdd` turns on separate even-page footers. */
 export function makeDocument(o: { title: string; sections: ISectionOptions[]; evenOdd?: boolean }): Document {
-  return new Document({
+  const options = {
     creator: 'InspectDesk 涉企行政检查工作台',
     title: clean(o.title),
     evenAndOddHeaderAndFooters: o.evenOdd ?? false,
     sections: o.sections,
-  });
+  };
+  const doc = new Document(options);
+  const { title: _title, sections: _sections, ...frame } = options;
+  FRAMES.set(doc, JSON.stringify(frame));
+  return doc;
 }
 
 export type { FileChild };

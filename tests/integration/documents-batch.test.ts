@@ -111,6 +111,57 @@ describe('batch generation', () => {
     expect((await ok(a, 'documents.generate', { inspectionId: ids[20]!, kind: 'inspectionNotice' }, 'officer')).number).toBe('湘县市监检通〔2025〕51号');
   }, 60_000);
 
+  // The packer keeps the parts every document of a kind shares (services/documents/pack.ts), in the
+  // main process across requests and in each batch's threads: what the office changes must still
+  // reach the next documents, by hand and in a batch, and the earlier ones keep what they had.
+  it('office settings changed between batches show in the documents made afterwards, by hand and in a batch', async () => {
+    const { a, w } = await setup();
+    const ids = inspections(a, w, 6);
+    const docsOf = async (inspectionIds: number[]) => {
+      const { jobId } = await ok(a, 'documents.batch', { inspectionIds, kind: 'inspectionNotice' }, 'clerk');
+      const job = await a.waitForJob(jobId);
+      expect(job.status).toBe('done');
+      const zip = unzip(fs.readFileSync(a.transfers.download((job.result as BatchResult).downloadId!).path));
+      return [...zip].filter(([n]) => n.endsWith('.docx')).map(([, b]) => b);
+    };
+    const byHand = async (inspectionId: number) => {
+      const r = await ok(a, 'documents.generate', { inspectionId, kind: 'inspectionNotice' }, 'officer');
+      const p = await ok(a, 'documents.preview', { documentId: r.documentId }, 'officer');
+      return Buffer.from(p.base64!, 'base64');
+    };
+    const text = (b: Buffer) => textOf(openDocx(b).xml('word/document.xml'));
+    const title = (b: Buffer) => openDocx(b).xml('docProps/core.xml');
+
+    const before = [await byHand(ids[0]!), ...(await docsOf([ids[1]!, ids[2]!]))];
+    const s = await ok(a, 'documentSettings.get', {}, 'test');
+    const oldRight = s.settings.texts.rights[0]!;
+    await ok(
+      a,
+      'documentSettings.set',
+      {
+        ...s.settings,
+        agencyName: '湘潭县市场监督管理局易俗河分局',
+        abbr: '易俗河',
+        patterns: { ...s.settings.patterns, inspectionNotice: '{abbr}检通字〔{year}〕{n}号' },
+        texts: { ...s.settings.texts, rights: ['核验执法人员证件（本机关修改后的文字）。', ...s.settings.texts.rights.slice(1)] },
+      },
+      'test',
+    );
+    const after = [await byHand(ids[3]!), ...(await docsOf([ids[4]!, ids[5]!]))];
+
+    for (const b of before) {
+      expect(text(b)).toContain(oldRight);
+      expect(text(b)).not.toContain('易俗河');
+    }
+    for (const b of after) {
+      expect(text(b)).toContain('核验执法人员证件（本机关修改后的文字）。');
+      expect(text(b)).not.toContain(oldRight);
+      expect(text(b)).toMatch(/易俗河检通字〔2025〕\d+号/u);
+      expect(text(b)).toContain('湘潭县市场监督管理局易俗河分局');
+      expect(title(b)).toContain('湘潭县市场监督管理局易俗河分局行政检查通知书');
+    }
+  }, 60_000);
+
   it('cancelled: no document, no number taken, no zip left under any name', async () => {
     const { a, w } = await setup();
     const ids = inspections(a, w, 600);

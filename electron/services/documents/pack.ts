@@ -1,6 +1,7 @@
 import zlib from 'node:zlib';
-import { type Document, Packer, XmlComponent } from 'docx';
+import { Document, NextAttributeComponent, Packer, XmlComponent } from 'docx';
 import QRCode from 'qrcode';
+import { frameOf } from '../../documents/parts';
 
 /**
  * Synchronous packing of a built docx Document, and the QR code's PNG.
@@ -16,14 +17,39 @@ import QRCode from 'qrcode';
  */
 
 type Part = string | Uint8Array;
+interface Formatter {
+  format(input: object, context: unknown): object;
+}
 interface Compiler {
+  formatter: Formatter;
   compile(file: Document, prettify: undefined, overrides: readonly { path: string; data: string }[]): Map<string, Part>;
 }
 
 const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
-if (!compiler || typeof compiler.compile !== 'function') {
+if (!compiler || typeof compiler.compile !== 'function' || typeof compiler.formatter?.format !== 'function') {
   throw new Error('docx 版本不兼容：找不到 Packer.compiler.compile（请使用 package.json 中锁定的 docx 9.15.2）');
 }
+
+/**
+ * docx 9.15.2 writes the attributes of a `NextAttributeComponent` (every part's namespace list,
+ * ~30 attributes on each document, header and footer root) by spreading the object built so far
+ * once per attribute — quadratic, and ~14 % of a notice's build. This writes the same object in
+ * one pass: the same keys in the same order (a repeated key keeps its first place and takes the
+ * last value, as with the spread), attributes without a value left out. Replaced once, for the
+ * whole process (every docx part is written the same, faster); tests/integration/
+ * documents-pack.test.ts checks it against docx's own on the same components.
+ */
+type AttributeEntries = Record<string, { key: string; value: unknown }>;
+const attributesProto = (NextAttributeComponent as unknown as { prototype?: { prepForXml?: unknown } } | undefined)?.prototype;
+if (!attributesProto || typeof attributesProto.prepForXml !== 'function') {
+  throw new Error('docx 版本不兼容：找不到 NextAttributeComponent（请使用 package.json 中锁定的 docx 9.15.2）');
+}
+export const docxAttributesPrep = attributesProto.prepForXml as (this: { root: AttributeEntries }) => { _attr: Record<string, unknown> };
+attributesProto.prepForXml = function prepForXml(this: { root: AttributeEntries }): { _attr: Record<string, unknown> } {
+  const attrs: Record<string, unknown> = {};
+  for (const { key, value } of Object.values(this.root)) if (value !== undefined) attrs[key] = value;
+  return { _attr: attrs };
+};
 
 /** Stands in for docx's default styles when the package brings its own styles.xml. */
 class NoStyles extends XmlComponent {
@@ -40,7 +66,139 @@ class NoStyles extends XmlComponent {
  */
 export function compileParts(doc: Document, overrides: readonly { path: string; data: string }[]): Map<string, Part> {
   if (overrides.some((o) => o.path === 'word/styles.xml')) (doc as unknown as { styles: XmlComponent }).styles = new NoStyles();
-  return compiler!.compile(doc, undefined, overrides);
+  const frame = frameOf(doc);
+  if (frame === undefined) return compiler!.compile(doc, undefined, overrides);
+  return compileFramed(doc, frame, overrides);
+}
+
+// ---- Fixed parts, written once per frame --------------------------------------------------------
+
+/**
+ * The parts docx writes from a Document's options alone (see `frameOf` in documents/parts.ts):
+ * the same text for every document with the same options. Formatting them was ~40 % of a
+ * notice's compile (1.3 of 3.1 ms; the theme alone 0.6 ms), so the first document of a frame is
+ * compiled whole by docx and these parts are kept; later documents of the frame have everything
+ * else (body, headers, footers, relationships, content types, core properties) compiled by docx
+ * as before, and these taken from the first.
+ *
+ * Three of them can also grow while the body is formatted (a list adds a numbering instance, an
+ * inline footnote adds a note); `shape` reads how far they have grown, and the kept text is used
+ * only when that equals the first document's, else the part is formatted as usual. A part given
+ * as an override is never kept (the override's text is what is written).
+ */
+interface DocxInternals {
+  Styles: object;
+  FileRelationships: object;
+  CustomProperties: object;
+  AppProperties: object;
+  FootNotes: { View: { root?: unknown[] } };
+  Endnotes: { View: { root?: unknown[] } };
+  Settings: object;
+  FontTable: { View: object };
+  Theme: object;
+  Numbering: { abstractNumberingMap?: Map<unknown, unknown>; concreteNumberingMap?: Map<unknown, unknown> };
+}
+interface FixedPart {
+  path: string;
+  of(f: DocxInternals): object;
+  /** How far the component has grown; undefined when docx's internals are not where expected (never kept then). */
+  shape?(f: DocxInternals): string | undefined;
+}
+const rootSize = (c: { root?: unknown[] }) => (Array.isArray(c.root) ? String(c.root.length) : undefined);
+/**
+ * Notes are kept only while there are none (the separators every document has): a note's pictures
+ * and relationships are written elsewhere in the package, from the note as formatted.
+ */
+const EMPTY = new Document({ sections: [] }) as unknown as DocxInternals;
+const noNotes = (view: { root?: unknown[] }, empty: { root?: unknown[] }) => {
+  const n = rootSize(view);
+  return n !== undefined && n === rootSize(empty) ? n : undefined;
+};
+const FIXED: readonly FixedPart[] = [
+  { path: 'word/styles.xml', of: (f) => f.Styles },
+  { path: '_rels/.rels', of: (f) => f.FileRelationships },
+  { path: 'docProps/custom.xml', of: (f) => f.CustomProperties },
+  { path: 'docProps/app.xml', of: (f) => f.AppProperties },
+  { path: 'word/footnotes.xml', of: (f) => f.FootNotes.View, shape: (f) => noNotes(f.FootNotes.View, EMPTY.FootNotes.View) },
+  { path: 'word/endnotes.xml', of: (f) => f.Endnotes.View, shape: (f) => noNotes(f.Endnotes.View, EMPTY.Endnotes.View) },
+  { path: 'word/settings.xml', of: (f) => f.Settings },
+  { path: 'word/fontTable.xml', of: (f) => f.FontTable.View },
+  { path: 'word/theme/theme1.xml', of: (f) => f.Theme },
+  {
+    path: 'word/numbering.xml',
+    of: (f) => f.Numbering,
+    shape: ({ Numbering: n }) => (n.abstractNumberingMap instanceof Map && n.concreteNumberingMap instanceof Map ? `${n.abstractNumberingMap.size}/${n.concreteNumberingMap.size}` : undefined),
+  },
+];
+
+interface Frame {
+  /** Each kept part's text, and its shape when the first document was compiled. */
+  parts: Map<string, { text: string; shape: string | undefined }>;
+}
+const frames = new Map<string, Frame>();
+const FRAME_LIMIT = 32;
+
+/**
+ * A second docx compiler whose formatter writes a stub for the components listed in `stubs`
+ * (the kept parts of the document being compiled) instead of formatting them; `compileFramed`
+ * then puts the kept text in the stubs' place. Everything else goes to docx's own formatter.
+ *
+ * It also formats each part's view once per compile: docx formats every header and footer twice
+ * (once to find its pictures, once to write it), and the two results are the same — formatting
+ * only registers pictures and list instances, both idempotent — but cost ~0.3 ms a notice.
+ */
+const framed = new (compiler.constructor as new () => Compiler)();
+const docxFormatter = framed.formatter;
+let stubs: Map<object, { path: string; keep(): boolean }> | null = null;
+let stubbed: string[] = [];
+let views: Map<object, object> | null = null;
+framed.formatter = {
+  format(input, context) {
+    const s = stubs?.get(input);
+    if (s && s.keep()) {
+      stubbed.push(s.path);
+      return { 'w:kept': {} };
+    }
+    if (!views || (context as { viewWrapper?: { View?: unknown } }).viewWrapper?.View !== input) return docxFormatter.format(input, context);
+    let out = views.get(input);
+    if (!out) views.set(input, (out = docxFormatter.format(input, context)));
+    return out;
+  },
+};
+
+function compileFramed(doc: Document, frameText: string, overrides: readonly { path: string; data: string }[]): Map<string, Part> {
+  const f = doc as unknown as DocxInternals;
+  // Overridden parts are written from the override: never kept, and a different set is another frame.
+  const overridden = new Set(overrides.map((o) => o.path));
+  const key = `${frameText}\n${[...overridden].sort().join('\n')}`;
+  const frame = frames.get(key);
+  if (!frame) {
+    const parts = compiler!.compile(doc, undefined, overrides);
+    const kept: Frame['parts'] = new Map();
+    for (const p of FIXED) {
+      const text = parts.get(p.path);
+      if (!overridden.has(p.path) && typeof text === 'string') kept.set(p.path, { text, shape: p.shape?.(f) });
+    }
+    if (frames.size >= FRAME_LIMIT) frames.delete(frames.keys().next().value as string);
+    frames.set(key, { parts: kept });
+    return parts;
+  }
+  stubs = new Map();
+  stubbed = [];
+  views = new Map();
+  for (const p of FIXED) {
+    const k = frame.parts.get(p.path);
+    if (k) stubs.set(p.of(f), { path: p.path, keep: () => !p.shape || (k.shape !== undefined && p.shape(f) === k.shape) });
+  }
+  try {
+    const parts = framed.compile(doc, undefined, overrides);
+    for (const path of stubbed) parts.set(path, frame.parts.get(path)!.text);
+    return parts;
+  } finally {
+    stubs = null;
+    stubbed = [];
+    views = null;
+  }
 }
 
 interface Deflated {
