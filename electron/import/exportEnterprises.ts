@@ -4,31 +4,14 @@ import type { enterpriseExportInput } from '../../shared/api/exchange';
 import { ENTERPRISE_FIELDS } from '../../shared/schemas/importFields';
 import type { Db } from '../db/database';
 import type { TaskIO } from '../jobs/protocol';
+import type { EnterpriseRow } from '../services/enterprises';
 import { DEFAULT_TUNING, searchEnterprises } from '../services/enterpriseSearch';
 
 export type ExportFilters = z.output<typeof enterpriseExportInput>;
 
-interface Stored {
-  id: number;
-  credit_code: string;
-  name: string;
-  kind: string;
-  address: string;
-  legal_rep: string | null;
-  phone: string | null;
-  industry: string | null;
-  park: string | null;
-  grade: string | null;
-  whitelist: number;
-  whitelist_date: string | null;
-  whitelist_reason: string | null;
-  key_supervision: number;
-  key_supervision_date: string | null;
-  key_supervision_reason: string | null;
-}
 
 /** Column → cell, keyed like ENTERPRISE_FIELDS so the export's headers are the importer's own (a round trip maps itself). */
-const CELLS: Record<string, (r: Stored) => string | null> = {
+const CELLS: Record<string, (r: EnterpriseRow) => string | null> = {
   creditCode: (r) => r.credit_code,
   name: (r) => r.name,
   kind: (r) => r.kind,
@@ -70,7 +53,7 @@ export async function exportEnterprises(db: Db, filters: ExportFilters, file: st
   for (;;) {
     const page = searchEnterprises(db, { ...filters, limit: PAGE, ...(after ? { after } : {}) }, tuning);
     if (page.total !== null) total = page.total;
-    const byId = new Map((full.all(JSON.stringify(page.rows.map((r) => r.id))) as Stored[]).map((r) => [r.id, r]));
+    const byId = new Map((full.all(JSON.stringify(page.rows.map((r) => r.id))) as EnterpriseRow[]).map((r) => [r.id, r]));
     for (const r of page.rows) {
       const s = byId.get(r.id);
       if (!s) continue;

@@ -1,25 +1,10 @@
 import type { EnterpriseImportRow } from '../../shared/schemas/importRows';
 import { gramsText, nameKeys, reindexMissing } from '../services/enterpriseIndex';
-import { insertEnterprise } from '../services/enterprises';
+import { insertEnterprise, type EnterpriseRow } from '../services/enterprises';
 import { same, type Outcome, type RegistryWriter, type Rejection, type WriterOptions } from './writers';
 
-interface Stored {
-  id: number;
-  name: string;
-  kind: string;
-  address: string;
-  legal_rep: string | null;
-  phone: string | null;
-  industry: string | null;
-  park: string | null;
-  grade: string | null;
-  whitelist: number;
-  whitelist_date: string | null;
-  whitelist_reason: string | null;
-  key_supervision: number;
-  key_supervision_date: string | null;
-  key_supervision_reason: string | null;
-}
+/** The stored columns the import compares and rewrites. */
+type Stored = Omit<EnterpriseRow, 'credit_code'>;
 
 /** Import field → column, in the order of the UPDATE below. */
 const COLUMNS: readonly [keyof EnterpriseImportRow, keyof Stored][] = [
@@ -78,13 +63,13 @@ export function enterpriseWriter(opts: WriterOptions): RegistryWriter<'enterpris
     return {
       id: old?.id ?? 0,
       name: m('name', 'name') as string,
-      kind: m('kind', 'kind') as string,
+      kind: m('kind', 'kind') as Stored['kind'],
       address: m('address', 'address') as string,
       legal_rep: m('legalRep', 'legal_rep') as string | null,
       phone: m('phone', 'phone') as string | null,
       industry: m('industry', 'industry') as string | null,
       park: m('park', 'park') as string | null,
-      grade: m('grade', 'grade') as string | null,
+      grade: m('grade', 'grade') as Stored['grade'],
       whitelist: whitelist ? 1 : 0,
       whitelist_date: whitelist ? (m('whitelistDate', 'whitelist_date') as string | null) : null,
       whitelist_reason: whitelist ? (m('whitelistReason', 'whitelist_reason') as string | null) : null,

@@ -14,10 +14,9 @@ type UpdateInput = z.output<typeof enterpriseUpdateInput>;
 /** The fields an enterprise is made of (what create takes; import uses the same). */
 export type EnterpriseFields = CreateInput;
 
-interface Rec {
+/** An enterprise's row as stored: the columns its record is read from (the import and the export read them too). */
+export interface EnterpriseRow {
   id: number;
-  uuid: string;
-  version: number;
   credit_code: string;
   name: string;
   kind: EnterpriseRecord['kind'];
@@ -33,6 +32,11 @@ interface Rec {
   key_supervision: number;
   key_supervision_date: string | null;
   key_supervision_reason: string | null;
+}
+
+interface Rec extends EnterpriseRow {
+  uuid: string;
+  version: number;
   name_initials: string | null;
   created_at: string;
   updated_at: string;
