@@ -27,9 +27,16 @@ export function configure(db: Db): void {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
-  // SQLite's default page cache is 2 MiB. A bulk write (an 80,000-row import inserts into a dozen
-  // indexes at random places) then evicts and re-reads pages all the time, spilling to the WAL
-  // mid-transaction: 64 MiB keeps an import's working set in memory (allocated only as used).
+}
+
+/**
+ * A larger page cache for a connection that writes in bulk. SQLite's default is 2 MiB: an
+ * 80,000-row import, inserting into a dozen indexes at random places, then evicts and re-reads
+ * pages all the time and spills to the WAL mid-transaction. 64 MiB keeps its working set in
+ * memory (allocated only as used). Not for every connection: a bundle export reading the whole
+ * archive would fill it too and stay above its memory budget.
+ */
+export function bulkCache(db: Db): void {
   db.pragma('cache_size = -65536');
 }
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { enterpriseExportInput, importModeSchema, importKindSchema, mappingSchema } from '../../../shared/api/exchange';
 import { IMPORT_KIND_LABELS } from '../../../shared/schemas/importFields';
-import { configure } from '../../db/database';
+import { bulkCache, configure } from '../../db/database';
 import { Transfers } from '../../files/transfers';
 import { previewImport } from '../../import/preview';
 import { parseInThread, serveParser, type ParseRequest } from '../../import/parsed';
@@ -99,6 +99,7 @@ export const importRunTask: Task = async (input, io) => {
   const t = new Transfers(input.dataDir);
   const upload = t.upload(str(p.uploadId, 'uploadId'));
   const db = openDb(input.dbPath, false);
+  bulkCache(db);
   try {
     const reportPath = t.scratchPath('.xlsx');
     const parse = parserFor(input);
