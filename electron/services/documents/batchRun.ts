@@ -102,8 +102,7 @@ export async function runBatch(
   transfers: Transfers,
   p: BatchParams,
   io: TaskIO,
-  /** `warmup`: builds only until another lane has delivered (covers the helpers' start-up). */
-  lanes: { lane: Lane; chunk: number; thread: number; warmup?: boolean }[],
+  lanes: { lane: Lane; chunk: number; thread: number }[],
 ): Promise<BatchResult> {
   const { kind } = p;
   const title = DOCUMENT_KINDS[kind];
@@ -160,9 +159,8 @@ export async function runBatch(
   const builtBy = [...new Set(lanes.map((l) => l.thread))].map(() => 0);
   const zip = new ZipSink(transfers.scratchPath('.zip'));
   let stop = false;
-  let othersDelivered = false;
-  const laneLoop = async (lane: Lane, chunk: number, thread: number, warmup: boolean) => {
-    while (!stop && !(warmup && othersDelivered)) {
+  const laneLoop = async (lane: Lane, chunk: number, thread: number) => {
+    while (!stop) {
       io.checkCancelled();
       const items = take(chunk);
       if (!items.length) return;
@@ -171,7 +169,6 @@ export async function runBatch(
         zip.add(planned[b.index]!.fileName, b.buffer);
         builtBy[thread] = (builtBy[thread] ?? 0) + 1;
       }
-      if (!warmup) othersDelivered = true;
       io.progress('生成文书', cursor, total);
       await yieldToEvents();
     }
@@ -190,7 +187,7 @@ export async function runBatch(
   try {
     io.progress('生成文书', 0, total);
     try {
-      await Promise.all(lanes.map((l) => laneLoop(l.lane, l.chunk, l.thread, l.warmup ?? false)));
+      await Promise.all(lanes.map((l) => laneLoop(l.lane, l.chunk, l.thread)));
     } finally {
       stop = true;
     }
