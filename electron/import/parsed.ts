@@ -174,13 +174,7 @@ export async function parseInThread<K extends ImportKind>(workerFile: string, wo
   const fail = (m: Extract<FromParser, { type: 'failed' }>): never => {
     throw m.appError ? new AppError(m.code, m.message) : new Error(m.message);
   };
-  let head: FromParser;
-  try {
-    head = await next();
-  } catch (e) {
-    await stop();
-    throw e;
-  }
+  const head = await next();
   if (head.type === 'failed' || head.type === 'cancelled') {
     await stop();
     if (head.type === 'cancelled') throw new JobCancelled();

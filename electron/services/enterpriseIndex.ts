@@ -230,7 +230,7 @@ export function reindexMissing(db: Db, known: KnownGrams = new Map()): number {
 }
 
 /**
- * Rows the FTS5 tables keep in memory before writing a segment (FTS5's `hashsize`, 1 MiB by
+ * Bytes of pending terms the FTS5 tables keep in memory before writing a segment (`hashsize`, 1 MiB by
  * default, kept in each table's config). The bulk path writes tens of thousands of rows in one
  * transaction: with 1 MiB it flushes and merges many small segments; measured at 80,000 rows,
  * 32 MiB cuts the two indexes' write time by a quarter. Only a bulk write ever holds this much.

@@ -9,7 +9,7 @@ import { Transfers } from '../../files/transfers';
 import { previewImport } from '../../import/preview';
 import { parseInThread, serveParser, type ParseRequest } from '../../import/parsed';
 import { runImport } from '../../import/run';
-import type { Task, WorkerInput } from '../protocol';
+import type { Task, TaskIO, WorkerInput } from '../protocol';
 
 /** Import and export jobs (routes in electron/services/exchange.ts); each opens its own connection. */
 
@@ -73,7 +73,7 @@ export const importPreviewTask: Task = async (input, io) => {
  * `role: 'parser'`. It reads and checks the file and posts the rows (import/parsed.ts); it never
  * finishes on its own — the job terminates it.
  */
-async function serveAsParser(input: WorkerInput, io: Parameters<Task>[1]): Promise<never> {
+async function serveAsParser(input: WorkerInput, io: TaskIO): Promise<never> {
   const port = parentPort;
   if (!port) throw new Error('parser started outside a worker thread');
   const p = input.params;
